@@ -1,0 +1,121 @@
+"""Command line: `python -m data_sources {status,refresh,import,export,build}`.
+
+Exit status is 0 on success and 1 when any source failed; each failure prints one line saying why.
+The previous snapshot always stays in place on failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tqdm import tqdm
+
+from data_sources import tables
+from data_sources.export import export_tables
+from data_sources.fetch import Fetcher
+from data_sources.refresh import Outcome, import_file, refresh_source
+from data_sources.registry import SOURCES, get_source
+from data_sources.snapshots import SnapshotStore
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    store = tables.default_store()
+    return int(args.run(args, store))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m data_sources", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    status = commands.add_parser("status", help="sources, vintage, coverage, freshness, sha256 check")
+    status.set_defaults(run=cmd_status)
+    refresh = commands.add_parser("refresh", help="download new releases (all sources, or those named)")
+    refresh.add_argument("sources", nargs="*", metavar="SOURCE", help=f"any of: {', '.join(SOURCES)}")
+    refresh.set_defaults(run=cmd_refresh)
+    imp = commands.add_parser("import", help="file a copy you downloaded in a browser")
+    imp.add_argument("source", choices=list(SOURCES))
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--vintage", help="release month YYYY-MM (default: this month)")
+    imp.add_argument("--url", help="the URL the file was downloaded from")
+    imp.add_argument("--note", default="", help="free-text provenance note for the sidecar")
+    imp.set_defaults(run=cmd_import)
+    export = commands.add_parser("export", help="write CSV snapshots of every table and provenance.json")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR")
+    export.set_defaults(run=cmd_export)
+    build = commands.add_parser("build", help="rebuild the derived-table cache from the snapshots")
+    build.set_defaults(run=cmd_build)
+    return parser
+
+
+def cmd_status(args: argparse.Namespace, store: SnapshotStore) -> int:
+    today = datetime.now(UTC).date()
+    print(f"{'source':<15} {'vintage':<8} {'coverage':<17} {'retrieved':<11} {'sha256':<21} freshness")
+    problems = 0
+    for key, source in SOURCES.items():
+        snapshot = store.current(key)
+        if snapshot is None:
+            print(f"{key:<15} {'-':<8} {'no snapshot':<17} {'-':<11} {'-':<21} -")
+            problems += 1
+            continue
+        intact = store.verify(snapshot)
+        problems += not intact
+        age = (today - datetime.strptime(snapshot.vintage, "%Y-%m").date()).days
+        fresh = "yes" if age <= source.release_cadence_days + 31 else f"stale: released {age} days ago"
+        coverage = f"{snapshot.coverage_start}..{snapshot.coverage_end}"
+        check = f"{'ok' if intact else 'MISMATCH'} {snapshot.sha256[:12]}"
+        print(f"{key:<15} {snapshot.vintage:<8} {coverage:<17} {snapshot.retrieved_at[:10]:<11} {check:<21} {fresh}")
+    return 1 if problems else 0
+
+
+def cmd_refresh(args: argparse.Namespace, store: SnapshotStore) -> int:
+    keys = args.sources or list(SOURCES)
+    unknown = [k for k in keys if k not in SOURCES]
+    if unknown:
+        print(f"unknown source(s) {unknown}; known: {', '.join(SOURCES)}", file=sys.stderr)
+        return 2
+    fetcher = Fetcher()
+    outcomes = []
+    try:
+        for key in keys:
+            with tqdm(desc=key, unit="B", unit_scale=True, leave=False, file=sys.stderr) as bar:
+                def progress(done: int, total: int | None, bar: tqdm = bar) -> None:
+                    bar.total = total
+                    bar.update(done - bar.n)
+
+                outcomes.append(refresh_source(store, get_source(key), fetcher, progress))
+    finally:
+        fetcher.close()
+    return _report(outcomes)
+
+
+def cmd_import(args: argparse.Namespace, store: SnapshotStore) -> int:
+    outcome = import_file(store, get_source(args.source), args.file, args.vintage, args.url, args.note)
+    return _report([outcome])
+
+
+def cmd_export(args: argparse.Namespace, store: SnapshotStore) -> int:
+    dataset = tables.load(store)
+    for warning in dataset.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    written = export_tables(dataset, args.out)
+    print(f"wrote {len(written)} files to {args.out}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace, store: SnapshotStore) -> int:
+    started = time.perf_counter()
+    dataset = tables.load(store)
+    for warning in dataset.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"{len(dataset.tables)} tables ready in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def _report(outcomes: list[Outcome]) -> int:
+    for outcome in outcomes:
+        print(f"{outcome.source_key}: {outcome.status}: {outcome.message}")
+    return 1 if any(o.status == "failed" for o in outcomes) else 0

@@ -1,0 +1,117 @@
+"""One Southwest series per component from FY2000 on, and where its sources disagree.
+
+The splice rule lives in data (`splice_rules.csv`), not in code: for each component, every source
+that can supply a Southwest monthly total is listed with a priority, and for each month the
+highest-priority source that has that month wins. Today that means CBP's exact counts from FY2022
+on, and OHSS's rounded Border Patrol history before that. Every month where more than one source
+(or an older vintage of the same source) has a value goes to the reconciliation table instead of
+being silently dropped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from data_sources.canonical import RECONCILIATION, SOUTHWEST_MONTHLY
+from data_sources.periods import days_in_month
+
+SPLICE_RULES_PATH = Path(__file__).with_name("splice_rules.csv")
+CANDIDATE_COLUMNS = ["month", "fiscal_year", "component", "encounters", "source", "vintage", "priority"]
+
+
+def read_splice_rules(path: Path = SPLICE_RULES_PATH) -> pd.DataFrame:
+    """The declared splice rules (component, priority, source, table, filter)."""
+    return pd.read_csv(path, dtype={"priority": "int64"})
+
+
+def southwest_candidates(
+    rules: pd.DataFrame, tables: dict[str, dict[str, pd.DataFrame]], vintages: dict[str, str]
+) -> pd.DataFrame:
+    """Monthly Southwest totals each rule's source can supply (`tables[source][table]`)."""
+    pieces = []
+    for rule in rules.itertuples(index=False):
+        table = tables.get(str(rule.source), {}).get(str(rule.table))
+        if table is None:
+            continue
+        rows = table[table[str(rule.filter_column)] == rule.filter_value]
+        monthly = rows.groupby(["month", "fiscal_year"], as_index=False)["encounters"].sum()
+        pieces.append(
+            monthly.assign(component=rule.component, source=rule.source,
+                           vintage=vintages[str(rule.source)], priority=rule.priority)  # fmt: skip
+        )
+    return pd.concat(pieces, ignore_index=True)[CANDIDATE_COLUMNS]
+
+
+def splice(candidates: pd.DataFrame) -> pd.DataFrame:
+    """Per month and component, keep the highest-priority (lowest number) source's value."""
+    ordered = candidates.sort_values(["component", "month", "priority"])
+    winners = ordered.drop_duplicates(["component", "month"], keep="first")
+    series = winners.assign(per_day=winners["encounters"] / days_in_month(winners["month"]))
+    series = series[list(SOUTHWEST_MONTHLY.columns)].sort_values(["component", "month"])
+    return SOUTHWEST_MONTHLY.validate(series.reset_index(drop=True))
+
+
+def reconcile(candidates: pd.DataFrame, rounding: dict[str, int], breakdown: str = "Southwest total") -> pd.DataFrame:
+    """Each non-winning value next to the winning one for the same month and component.
+
+    `within_rounding` is true when the gap is no larger than half the coarser rounding of the two
+    sources (OHSS rounds to 10, so ±5), i.e. rounding alone explains it.
+    """
+    ordered = candidates.sort_values(["component", "month", "priority"])
+    left = ordered.drop_duplicates(["component", "month"], keep="first")
+    right = ordered[~ordered.index.isin(left.index)]
+    pairs = left.merge(right, on=["component", "month"], suffixes=("_l", "_r"))
+    tolerance = pd.concat([pairs["source_l"].map(rounding), pairs["source_r"].map(rounding)], axis=1).max(axis=1)
+    difference = (pairs["encounters_r"] - pairs["encounters_l"]).astype("int64")
+    result = pd.DataFrame(
+        {
+            "month": pairs["month"],
+            "component": pairs["component"],
+            "breakdown": breakdown,
+            "left_source": pairs["source_l"],
+            "left_vintage": pairs["vintage_l"],
+            "left_encounters": pairs["encounters_l"],
+            "right_source": pairs["source_r"],
+            "right_vintage": pairs["vintage_r"],
+            "right_encounters": pairs["encounters_r"],
+            "difference": difference,
+            "within_rounding": difference.abs() <= (tolerance // 2),
+        }
+    )
+    return result.sort_values(["month", "component"]).reset_index(drop=True)
+
+
+def sector_candidates(
+    nationwide: pd.DataFrame, ohss_sector: pd.DataFrame, vintages: dict[str, str]
+) -> pd.DataFrame:
+    """Border Patrol Southwest counts by sector from CBP's AOR file and OHSS, on common names.
+
+    CBP writes "Del Rio Sector", OHSS "Del Rio, TX"; both become "Del Rio".
+    """
+    cbp = nationwide[nationwide["component"] == "U.S. Border Patrol"].assign(
+        sector=lambda f: f["area_of_responsibility"].str.removesuffix(" Sector")
+    )
+    cbp = cbp.groupby(["month", "fiscal_year", "sector"], as_index=False)["encounters"].sum()
+    ohss = ohss_sector[ohss_sector["region"] == "Southwest Land Border"].assign(
+        sector=lambda f: f["sector"].str.replace(r",\s*[A-Z]{2}$", "", regex=True)
+    )[["month", "fiscal_year", "sector", "encounters"]]
+    both = [
+        cbp.assign(source="cbp_nationwide", vintage=vintages["cbp_nationwide"], priority=1),
+        ohss.assign(source="ohss_usbp", vintage=vintages["ohss_usbp"], priority=2),
+    ]
+    # `component` carries the sector so `reconcile` pairs values sector by sector
+    return pd.concat(both, ignore_index=True).rename(columns={"sector": "component"})
+
+
+def reconciliation_table(
+    candidates: pd.DataFrame, sectors: pd.DataFrame | None, rounding: dict[str, int]
+) -> pd.DataFrame:
+    """Southwest totals by component, plus Border Patrol sectors where CBP and OHSS overlap."""
+    parts = [reconcile(candidates, rounding)]
+    if sectors is not None and not sectors.empty:
+        by_sector = reconcile(sectors, rounding, breakdown="sector")
+        parts.append(by_sector.assign(breakdown=by_sector["component"], component="U.S. Border Patrol"))
+    table = pd.concat(parts, ignore_index=True)
+    return RECONCILIATION.validate(table)

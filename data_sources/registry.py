@@ -1,0 +1,16 @@
+"""The declarative registry of public sources: one entry per module in `data_sources/sources/`."""
+
+from __future__ import annotations
+
+from data_sources.source import Source
+from data_sources.sources import cbp_nationwide, cbp_sbo, ohss_usbp
+
+SOURCES: dict[str, Source] = {s.key: s for s in (cbp_sbo.SOURCE, ohss_usbp.SOURCE, cbp_nationwide.SOURCE)}
+
+
+def get_source(key: str) -> Source:
+    """The registered source called `key`, or a clear error listing the known ones."""
+    try:
+        return SOURCES[key]
+    except KeyError:
+        raise KeyError(f"unknown source {key!r}; known sources: {', '.join(SOURCES)}") from None

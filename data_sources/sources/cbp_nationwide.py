@@ -1,0 +1,87 @@
+"""CBP Nationwide Encounters by area of responsibility (AOR), Southwest rows.
+
+Landing page: https://www.cbp.gov/document/stats/nationwide-encounters. Like the Southwest file,
+the CSV's URL changes with each release (e.g. `.../2024-Jan/nationwide-encounters-fy21-fy24-dec-aor.csv`).
+It is the only CBP file that splits Southwest encounters by Border Patrol sector and OFO field office
+and by detailed citizenship, which the sector and ports views need.
+
+Only rows whose "Land Border Region" is "Southwest Land Border" become canonical; rows labelled
+"Other" are excluded, as in CBP's own Southwest totals. The embedded snapshot is an extract of the
+January 2024 release holding its December 2023 Southwest rows verbatim (see its sidecar); a refresh
+replaces it with the full current file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from data_sources.canonical import CBP_SW_AOR_ENCOUNTERS
+from data_sources.source import LinkRule, ParseError, Source
+from data_sources.sources.cbp_common import RENAMES, cbp_months, integer_counts, read_cbp_csv
+from data_sources.sources.cbp_sbo import FISCAL_MONTH_ORDER
+
+SOUTHWEST = "Southwest Land Border"
+EXPECTED_COLUMNS = (
+    "Fiscal Year",
+    "Month Grouping",
+    "Month (abbv)",
+    "Component",
+    "Land Border Region",
+    "Area of Responsibility",
+    "AOR (Abbv)",
+    "Demographic",
+    "Citizenship",
+    "Title of Authority",
+    "Encounter Type",
+    "Encounter Count",
+)
+
+
+def _newest_key(match: re.Match[str]) -> tuple[int, ...]:
+    return (int(match["last_fy"]), FISCAL_MONTH_ORDER.index(match["month"].lower()))
+
+
+def parse(path: Path) -> dict[str, pd.DataFrame]:
+    """Raw CSV → `cbp_sw_aor_encounters` (Southwest land border rows only)."""
+    raw = read_cbp_csv(path, EXPECTED_COLUMNS)
+    raw = raw[raw["Land Border Region"].str.strip() == SOUTHWEST]
+    if raw.empty:
+        raise ParseError(f"no rows with Land Border Region = {SOUTHWEST!r}")
+    raw = cbp_months(raw)
+    raw["encounters"] = integer_counts(raw["Encounter Count"])
+    table = raw.rename(
+        columns=RENAMES | {"Citizenship": "citizenship", "Area of Responsibility": "area_of_responsibility"}
+    )
+    table = table[list(CBP_SW_AOR_ENCOUNTERS.columns)].sort_values(list(CBP_SW_AOR_ENCOUNTERS.key))
+    return {CBP_SW_AOR_ENCOUNTERS.name: CBP_SW_AOR_ENCOUNTERS.validate(table.reset_index(drop=True))}
+
+
+SOURCE = Source(
+    key="cbp_nationwide",
+    title="Nationwide Encounters (by area of responsibility)",
+    publisher="U.S. Customs and Border Protection (CBP)",
+    landing_page="https://www.cbp.gov/document/stats/nationwide-encounters",
+    description="Encounters by land border region, Border Patrol sector / OFO field office, "
+    "demographic, detailed citizenship, title of authority and type; Southwest rows are used.",
+    file_kind="csv",
+    expected_columns=EXPECTED_COLUMNS,
+    parse=parse,
+    max_bytes=300_000_000,
+    coverage_note="Embedded: December 2023 only (extract of the January 2024 release); "
+    "a refresh brings the full file (FY2021 onward)",
+    caveats=(
+        "Encounters are events, not unique people.",
+        "OFO field offices cover several ports each; rows labelled 'Other' are excluded.",
+        "Figures are as first published in January 2024; later releases revise them slightly.",
+    ),
+    link_rule=LinkRule(
+        pattern=re.compile(
+            r"nationwide-encounters-fy(?P<first_fy>\d{2})-fy(?P<last_fy>\d{2})-(?P<month>[a-z]{3})-aor[^/]*\.csv$",
+            re.IGNORECASE,
+        ),
+        newest_key=_newest_key,
+    ),
+)

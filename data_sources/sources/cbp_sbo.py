@@ -1,0 +1,77 @@
+"""CBP Southwest Land Border Encounters (FY2022 onward), the CSV behind CBP's monthly update.
+
+Landing page: https://www.cbp.gov/document/stats/southwest-land-border-encounters. The CSV's URL
+changes with every monthly release (e.g. `sbo-encounters-fy22-fy25-aug.csv`), so the refresher
+reads the landing page and takes the link with the latest fiscal-year span and month.
+
+Counts are exact (not rounded). Component is "U.S. Border Patrol" (apprehensions between ports of
+entry, plus Title 42 expulsions) or "Office of Field Operations" (inadmissibles at ports of entry,
+which include people with scheduled CBP One appointments). Citizenship comes in five groups only.
+Each monthly release restates earlier months slightly: old vintages are kept for comparison.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from data_sources.canonical import CBP_SW_ENCOUNTERS
+from data_sources.source import LinkRule, Source
+from data_sources.sources.cbp_common import RENAMES, cbp_months, integer_counts, read_cbp_csv
+
+EXPECTED_COLUMNS = (
+    "Fiscal Year",
+    "Month Grouping",
+    "Month (abbv)",
+    "Component",
+    "Demographic",
+    "Citizenship Grouping",
+    "Title of Authority",
+    "Encounter Type",
+    "Encounter Count",
+)
+FISCAL_MONTH_ORDER = ("oct", "nov", "dec", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep")
+
+
+def _newest_key(match: re.Match[str]) -> tuple[int, ...]:
+    """'fy22-fy25-aug' sorts by the last fiscal year, then the month within it."""
+    return (int(match["last_fy"]), FISCAL_MONTH_ORDER.index(match["month"].lower()))
+
+
+def parse(path: Path) -> dict[str, pd.DataFrame]:
+    """Raw CSV → `cbp_sw_encounters`."""
+    raw = cbp_months(read_cbp_csv(path, EXPECTED_COLUMNS))
+    raw["encounters"] = integer_counts(raw["Encounter Count"])
+    table = raw.rename(columns=RENAMES | {"Citizenship Grouping": "citizenship"})
+    table = table[list(CBP_SW_ENCOUNTERS.columns)].sort_values(list(CBP_SW_ENCOUNTERS.key))
+    return {CBP_SW_ENCOUNTERS.name: CBP_SW_ENCOUNTERS.validate(table.reset_index(drop=True))}
+
+
+SOURCE = Source(
+    key="cbp_sbo",
+    title="Southwest Land Border Encounters",
+    publisher="U.S. Customs and Border Protection (CBP)",
+    landing_page="https://www.cbp.gov/document/stats/southwest-land-border-encounters",
+    description="Monthly encounters at the U.S.–Mexico land border by component (Border Patrol "
+    "between ports, OFO at ports), demographic, citizenship group, title of authority and type.",
+    file_kind="csv",
+    expected_columns=EXPECTED_COLUMNS,
+    parse=parse,
+    max_bytes=50_000_000,
+    coverage_note="FY2022 (October 2021) to the latest released month",
+    caveats=(
+        "Encounters are events, not unique people: one person caught twice counts twice.",
+        "OFO encounters at ports include people who booked CBP One appointments.",
+        "Citizenship is grouped: El Salvador, Guatemala, Honduras, Mexico and Other.",
+        "Each release revises earlier months slightly.",
+    ),
+    link_rule=LinkRule(
+        pattern=re.compile(
+            r"sbo-encounters-fy(?P<first_fy>\d{2})-fy(?P<last_fy>\d{2})-(?P<month>[a-z]{3})[^/]*\.csv$",
+            re.IGNORECASE,
+        ),
+        newest_key=_newest_key,
+    ),
+)

@@ -1,0 +1,129 @@
+"""DHS OHSS "Key Homeland Security Metrics – CBP Encounters (USBP)" workbook, FY2000 onward.
+
+Landing page: https://ohss.dhs.gov/khsm/cbp-encounters. The workbook's file name carries its data
+month (e.g. `... fy25m11.xlsx`), so the refresher takes the link with the latest one.
+
+It is the long history: U.S. Border Patrol encounters every month since October 1999 (FY2000),
+with sheets by region, sector, citizenship and family status. It has no OFO (port) counts.
+Quantities are rounded to the nearest 10 by OHSS. Each "Monthly Rgn and …" sheet is a separate
+cross-tabulation of the same events; each becomes its own canonical table, never summed together.
+Months are written as fiscal-month number and name ("03 December" = third month of the FY).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from data_sources.canonical import (
+    OHSS_USBP_CITIZENSHIP,
+    OHSS_USBP_FAMILY_STATUS,
+    OHSS_USBP_REGION,
+    OHSS_USBP_SECTOR,
+)
+from data_sources.periods import month_from_fiscal
+from data_sources.schema import TableSchema
+from data_sources.source import LinkRule, ParseError, Source
+from data_sources.sources.cbp_common import integer_counts
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+
+# sheet name → (canonical schema, the sheet's columns after "Fiscal Year" and "Month")
+SHEETS: dict[str, tuple[TableSchema, dict[str, str]]] = {
+    "Monthly Region": (OHSS_USBP_REGION, {"Region": "region"}),
+    "Monthly Rgn and Sector": (OHSS_USBP_SECTOR, {"Region": "region", "Sector": "sector"}),
+    "Monthly Rgn and Citp": (OHSS_USBP_CITIZENSHIP, {"Region": "region", "Citizenship": "citizenship"}),
+    "Monthly Rgn and Fam Status": (
+        OHSS_USBP_FAMILY_STATUS,
+        {"Region": "region", "Family Status": "family_status"},
+    ),
+}
+EXPECTED_COLUMNS = ("Fiscal Year", "Month", "Region", "Sector", "Citizenship", "Family Status", "Quantity")
+
+
+def _newest_key(match: re.Match[str]) -> tuple[int, ...]:
+    return (int(match["fy"]), int(match["month"]))
+
+
+def _months(fiscal_year: pd.Series, month_text: pd.Series) -> pd.Series:
+    """'03 December' in FY2024 → 2023-12-01, checking the number agrees with the name."""
+    parts = month_text.str.strip().str.extract(r"^(?P<number>\d{1,2})\s+(?P<name>[A-Za-z]+)$")
+    calendar = parts["name"].str.capitalize().map({n: i + 1 for i, n in enumerate(MONTH_NAMES)})
+    if calendar.isna().any():
+        raise ParseError(f"unreadable month label {month_text[calendar.isna()].iloc[0]!r}")
+    calendar = calendar.astype("int64")
+    fiscal_number = (calendar - 10) % 12 + 1
+    if (parts["number"].astype("int64") != fiscal_number).any():
+        raise ParseError("month numbers do not match month names (expected fiscal-month order)")
+    return month_from_fiscal(fiscal_year, calendar)
+
+
+def _sheet_table(raw: pd.DataFrame, schema: TableSchema, dimensions: dict[str, str]) -> pd.DataFrame:
+    raw = raw.rename(columns=lambda c: " ".join(str(c).split()))
+    missing = [c for c in ("Fiscal Year", "Month", *dimensions, "Quantity") if c not in raw.columns]
+    if missing:
+        raise ParseError(f"sheet is missing columns {missing}; found {list(raw.columns)}")
+    raw = raw.dropna(how="all")
+    fiscal_year = integer_counts(raw["Fiscal Year"].astype(str).str.replace(r"\.0$", "", regex=True))
+    table = pd.DataFrame(
+        {
+            "month": _months(fiscal_year, raw["Month"].astype(str)),
+            "fiscal_year": fiscal_year,
+            **{new: raw[old].astype(str).str.strip() for old, new in dimensions.items()},
+            "encounters": integer_counts(raw["Quantity"].astype(str).str.replace(r"\.0$", "", regex=True)),
+        }
+    )
+    table = table.sort_values(list(schema.key)).reset_index(drop=True)
+    return schema.validate(table)
+
+
+def parse(path: Path) -> dict[str, pd.DataFrame]:
+    """Workbook → one canonical table per monthly region cross-tab sheet."""
+    if not zipfile.is_zipfile(path):
+        raise ParseError("not an Excel workbook (.xlsx files are zip archives; an HTML page?)")
+    try:
+        with pd.ExcelFile(path, engine="openpyxl") as book:
+            missing = [s for s in SHEETS if s not in book.sheet_names]
+            if missing:
+                raise ParseError(f"workbook is missing sheets {missing}; found {book.sheet_names}")
+            raw = pd.read_excel(book, sheet_name=list(SHEETS), dtype=object)
+    except (zipfile.BadZipFile, KeyError, OSError) as error:
+        raise ParseError(f"unreadable workbook: {error}") from error
+    tables = {}
+    for sheet, (schema, dimensions) in SHEETS.items():
+        try:
+            tables[schema.name] = _sheet_table(raw[sheet], schema, dimensions)
+        except ParseError as error:
+            raise ParseError(f"sheet {sheet!r}: {error}") from error
+    return tables
+
+
+SOURCE = Source(
+    key="ohss_usbp",
+    title="Key Homeland Security Metrics: CBP Encounters (USBP)",
+    publisher="DHS Office of Homeland Security Statistics (OHSS)",
+    landing_page="https://ohss.dhs.gov/khsm/cbp-encounters",
+    description="U.S. Border Patrol encounters every month since FY2000, by border region, "
+    "sector, citizenship and family status.",
+    file_kind="xlsx",
+    expected_columns=EXPECTED_COLUMNS,
+    expected_sheets=tuple(SHEETS),
+    parse=parse,
+    max_bytes=50_000_000,
+    coverage_note="FY2000 (October 1999) to the workbook's data month",
+    caveats=(
+        "Border Patrol only: no OFO (port of entry) encounters.",
+        "Quantities are rounded to the nearest 10 by OHSS.",
+        "Sheets are separate cross-tabulations: totals of different sheets are not additive.",
+    ),
+    link_rule=LinkRule(
+        pattern=re.compile(r"usbp[^/]*fy(?P<fy>\d{2})m(?P<month>\d{1,2})[^/]*\.xlsx$", re.IGNORECASE),
+        newest_key=_newest_key,
+    ),
+    release_cadence_days=120,
+    rounded_to=10,
+)

@@ -1,0 +1,156 @@
+"""Build every canonical, combined and derived table from the current snapshots, or load them.
+
+Three hops at most: raw snapshot → canonical tables (each source's `parse`) → combined and derived
+tables (`combine`, `metrics`). Building from raw takes seconds (the OHSS workbook dominates), so
+the result is cached as Parquet in `cache/derived/<fingerprint>/`, where the fingerprint covers
+the snapshots' sha256 and this package's code: a new vintage or a code change rebuilds it, and
+nothing stale is ever served. If `cache/` is read-only, tables are simply built in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from data_sources import combine, metrics
+from data_sources.registry import SOURCES
+from data_sources.snapshots import Snapshot, SnapshotStore
+
+log = logging.getLogger(__name__)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+CACHE_ENV = "BORDER_CACHE_DIR"
+
+
+def cache_root() -> Path:
+    """`cache/` beside the package, unless `BORDER_CACHE_DIR` points elsewhere."""
+    return Path(os.environ.get(CACHE_ENV) or PACKAGE_DIR.parent / "cache")
+
+
+def default_store() -> SnapshotStore:
+    return SnapshotStore(cache_root() / "raw")
+
+
+@dataclass
+class Dataset:
+    """All tables by name, the snapshot each source's tables came from, and any warnings."""
+
+    tables: dict[str, pd.DataFrame]
+    snapshots: dict[str, Snapshot]
+    warnings: list[str] = field(default_factory=list)
+
+    def vintage_line(self) -> str:
+        """'data through …, released …' for each source, for freshness captions."""
+        return "; ".join(
+            f"{s.source_key}: data through {s.coverage_end}, released {s.vintage}" for s in self.snapshots.values()
+        )
+
+
+def usable_snapshots(store: SnapshotStore) -> tuple[dict[str, Snapshot], list[str]]:
+    """The intact snapshot of each source (falling back to an older vintage if needed)."""
+    chosen, warnings = {}, []
+    for key in SOURCES:
+        snapshot, notes = store.usable(key)
+        warnings += notes
+        if snapshot is None and not notes:
+            warnings.append(f"{key}: no snapshot yet; run `python -m data_sources refresh {key}` or import a file")
+        if snapshot is not None:
+            chosen[key] = snapshot
+    return chosen, warnings
+
+
+def build(store: SnapshotStore, snapshots: dict[str, Snapshot]) -> dict[str, pd.DataFrame]:
+    """Parse the given snapshots and derive every table from them (the cold path)."""
+    canonical = {key: SOURCES[key].parse(store.file_path(s)) for key, s in snapshots.items()}
+    vintages = {key: s.vintage for key, s in snapshots.items()}
+    rules = combine.read_splice_rules()
+    candidates = combine.southwest_candidates(rules, canonical, vintages)
+    series = combine.splice(candidates)
+    earlier = _previous_vintage_candidates(store, snapshots, rules)
+    sectors = None
+    if {"cbp_nationwide", "ohss_usbp"} <= canonical.keys():
+        sectors = combine.sector_candidates(
+            canonical["cbp_nationwide"]["cbp_sw_aor_encounters"], canonical["ohss_usbp"]["ohss_usbp_sector"], vintages
+        )
+    rounding = {key: source.rounded_to for key, source in SOURCES.items()}
+    tables = {name: table for per_source in canonical.values() for name, table in per_source.items()}
+    tables["southwest_monthly"] = series
+    compared = pd.concat([candidates, *earlier], ignore_index=True)
+    tables["reconciliation"] = combine.reconciliation_table(compared, sectors, rounding)
+    tables.update(_derived(series))
+    return tables
+
+
+def _previous_vintage_candidates(
+    store: SnapshotStore, snapshots: dict[str, Snapshot], rules: pd.DataFrame
+) -> list[pd.DataFrame]:
+    """Southwest totals from each source's previous intact vintage, so revisions are visible."""
+    pieces = []
+    for key, current in snapshots.items():
+        older = [s for s in store.all(key) if s.folder != current.folder and s.vintage < current.vintage]
+        if older and store.verify(older[-1]):
+            parsed = {key: SOURCES[key].parse(store.file_path(older[-1]))}
+            piece = combine.southwest_candidates(rules, parsed, {key: older[-1].vintage})
+            pieces.append(piece.assign(priority=piece["priority"] + 100))
+    return pieces
+
+
+def _derived(series: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Per-day rates, year-over-year change and ranks, per component and for the USBP + OFO total."""
+    by = ["component"]
+    monthly = pd.concat([metrics.with_per_day(series), metrics.southwest_total(series)], ignore_index=True)
+    ranked = metrics.rank_months(metrics.year_over_year(monthly, by), by)
+    return {
+        "southwest_monthly_metrics": ranked.reset_index(drop=True),
+        "southwest_fiscal_year_totals": metrics.period_totals(monthly, by),
+        "southwest_calendar_year_totals": metrics.period_totals(monthly, by, calendar=True),
+    }
+
+
+def fingerprint(snapshots: dict[str, Snapshot]) -> str:
+    """Changes whenever a snapshot or this package's code (or splice rules) changes."""
+    digest = hashlib.sha256()
+    for key in sorted(snapshots):
+        digest.update(f"{key}={snapshots[key].sha256};".encode())
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.suffix in {".py", ".csv"}:
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def load(store: SnapshotStore | None = None, derived_root: Path | None = None) -> Dataset:
+    """Every table, from the Parquet cache when it matches the snapshots, else rebuilt and cached."""
+    store = store or default_store()
+    derived_root = derived_root or store.root.parent / "derived"
+    snapshots, warnings = usable_snapshots(store)
+    folder = derived_root / fingerprint(snapshots)
+    if (folder / "tables.json").exists():
+        names = json.loads((folder / "tables.json").read_text())
+        tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in names}
+    else:
+        tables = build(store, snapshots)
+        _save(folder, tables)
+    return Dataset(tables, snapshots, warnings)
+
+
+def _save(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
+    """Write the Parquet cache under a temporary name, then rename it into place."""
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(prefix=".build-", dir=folder.parent))
+        for name, table in tables.items():
+            table.to_parquet(building / f"{name}.parquet", index=False)
+        (building / "tables.json").write_text(json.dumps(list(tables)))
+        building.rename(folder)
+    except OSError as error:  # read-only cache, or another process won the race
+        log.info("derived tables not cached (%s)", error)
+        if "building" in locals():
+            shutil.rmtree(building, ignore_errors=True)
