@@ -44,9 +44,7 @@ def _ohss_schema(name: str, dimension: str | None, what: str) -> TableSchema:
         name=name,
         description=f"DHS OHSS: U.S. Border Patrol encounters by month and {what} "
         "(rounded to the nearest 10 by the publisher).",
-        columns={"month": MONTH, "fiscal_year": FISCAL_YEAR}
-        | {d: TEXT for d in dims}
-        | {"encounters": ENCOUNTERS},
+        columns={"month": MONTH, "fiscal_year": FISCAL_YEAR} | {d: TEXT for d in dims} | {"encounters": ENCOUNTERS},
         key=("month", *dims),
     )
 
@@ -54,9 +52,7 @@ def _ohss_schema(name: str, dimension: str | None, what: str) -> TableSchema:
 OHSS_USBP_REGION = _ohss_schema("ohss_usbp_region", None, "border region")
 OHSS_USBP_SECTOR = _ohss_schema("ohss_usbp_sector", "sector", "region and Border Patrol sector")
 OHSS_USBP_CITIZENSHIP = _ohss_schema("ohss_usbp_citizenship", "citizenship", "region and citizenship")
-OHSS_USBP_FAMILY_STATUS = _ohss_schema(
-    "ohss_usbp_family_status", "family_status", "region and family status"
-)
+OHSS_USBP_FAMILY_STATUS = _ohss_schema("ohss_usbp_family_status", "family_status", "region and family status")
 
 SOUTHWEST_MONTHLY = TableSchema(
     name="southwest_monthly",

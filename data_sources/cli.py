@@ -82,6 +82,7 @@ def cmd_refresh(args: argparse.Namespace, store: SnapshotStore) -> int:
     try:
         for key in keys:
             with tqdm(desc=key, unit="B", unit_scale=True, leave=False, file=sys.stderr) as bar:
+
                 def progress(done: int, total: int | None, bar: tqdm = bar) -> None:
                     bar.total = total
                     bar.update(done - bar.n)

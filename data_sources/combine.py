@@ -38,8 +38,9 @@ def southwest_candidates(
         rows = table[table[str(rule.filter_column)] == rule.filter_value]
         monthly = rows.groupby(["month", "fiscal_year"], as_index=False)["encounters"].sum()
         pieces.append(
-            monthly.assign(component=rule.component, source=rule.source,
-                           vintage=vintages[str(rule.source)], priority=rule.priority)  # fmt: skip
+            monthly.assign(
+                component=rule.component, source=rule.source, vintage=vintages[str(rule.source)], priority=rule.priority
+            )
         )
     return pd.concat(pieces, ignore_index=True)[CANDIDATE_COLUMNS]
 
@@ -83,20 +84,17 @@ def reconcile(candidates: pd.DataFrame, rounding: dict[str, int], breakdown: str
     return result.sort_values(["month", "component"]).reset_index(drop=True)
 
 
-def sector_candidates(
-    nationwide: pd.DataFrame, ohss_sector: pd.DataFrame, vintages: dict[str, str]
-) -> pd.DataFrame:
+def sector_candidates(nationwide: pd.DataFrame, ohss_sector: pd.DataFrame, vintages: dict[str, str]) -> pd.DataFrame:
     """Border Patrol Southwest counts by sector from CBP's AOR file and OHSS, on common names.
 
     CBP writes "Del Rio Sector", OHSS "Del Rio, TX"; both become "Del Rio".
     """
-    cbp = nationwide[nationwide["component"] == "U.S. Border Patrol"].assign(
-        sector=lambda f: f["area_of_responsibility"].str.removesuffix(" Sector")
-    )
-    cbp = cbp.groupby(["month", "fiscal_year", "sector"], as_index=False)["encounters"].sum()
-    ohss = ohss_sector[ohss_sector["region"] == "Southwest Land Border"].assign(
-        sector=lambda f: f["sector"].str.replace(r",\s*[A-Z]{2}$", "", regex=True)
-    )[["month", "fiscal_year", "sector", "encounters"]]
+    usbp = nationwide[nationwide["component"] == "U.S. Border Patrol"]
+    usbp = usbp.assign(sector=usbp["area_of_responsibility"].str.removesuffix(" Sector"))
+    cbp = usbp.groupby(["month", "fiscal_year", "sector"], as_index=False)["encounters"].sum()
+    southwest = ohss_sector[ohss_sector["region"] == "Southwest Land Border"]
+    ohss = southwest.assign(sector=southwest["sector"].str.replace(r",\s*[A-Z]{2}$", "", regex=True))
+    ohss = ohss[["month", "fiscal_year", "sector", "encounters"]]
     both = [
         cbp.assign(source="cbp_nationwide", vintage=vintages["cbp_nationwide"], priority=1),
         ohss.assign(source="ohss_usbp", vintage=vintages["ohss_usbp"], priority=2),

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
 MIRROR_ENV = "BORDER_DATA_MIRROR"
@@ -137,8 +138,8 @@ class Fetcher:
         progress: Progress | None = None,
     ) -> Downloaded:
         """Stream `url` (or its mirror) into a new file in `dest_dir`, or report 304."""
+        _check_host(url, allowed_hosts)
         target = mirrored(url)
-        _check_host(target, allowed_hosts)
         headers = validators.headers() if validators else {}
         timeout = (self.settings.connect_timeout, self.settings.read_timeout)
         try:
@@ -158,7 +159,15 @@ class Fetcher:
         except requests.exceptions.ChunkedEncodingError as error:
             raise FetchError(f"the connection to {_host(target)} broke off mid-download") from error
         except requests.ConnectionError as error:
+            if _timed_out(error):
+                raise FetchError(f"{_host(target)} did not answer in time (read timeout)") from error
             raise FetchError(f"could not connect to {_host(target)} (offline, or the host is down)") from error
+
+
+def _timed_out(error: requests.ConnectionError) -> bool:
+    """requests reports read timeouts that exhausted the retries as a ConnectionError."""
+    reason = getattr(error.args[0] if error.args else None, "reason", None)
+    return isinstance(reason, ReadTimeoutError)
 
 
 def _host(url: str) -> str:
@@ -166,12 +175,11 @@ def _host(url: str) -> str:
 
 
 def _check_host(url: str, allowed_hosts: frozenset[str]) -> None:
-    """Refuse any host the registry did not declare (or the configured mirror)."""
+    """Refuse any host the registry did not declare; the configured mirror stands in for them all."""
     host = urlsplit(url).hostname or ""
-    mirror = os.environ.get(MIRROR_ENV, "")
-    allowed = {urlsplit(mirror).hostname} if mirror else set(allowed_hosts)
-    if host not in allowed:
-        raise FetchError(f"refusing to fetch from {host!r}: not a registered host ({sorted(allowed)})")
+    mirror_host = urlsplit(os.environ.get(MIRROR_ENV, "")).hostname
+    if host not in allowed_hosts and host != mirror_host:
+        raise FetchError(f"refusing to fetch from {host!r}: not a registered host ({sorted(allowed_hosts)})")
 
 
 def _raise_for_status(response: requests.Response, url: str, retries: int) -> None:
@@ -205,10 +213,9 @@ def _stream_to_file(
     expected = int(total) if total and total.isdigit() else None
     digest = hashlib.sha256()
     size = 0
-    handle = tempfile.NamedTemporaryFile(dir=dest_dir, prefix="download-", suffix=".part", delete=False)
-    path = Path(handle.name)
-    try:
-        with handle:
+    with tempfile.NamedTemporaryFile(dir=dest_dir, prefix="download-", suffix=".part", delete=False) as handle:
+        path = Path(handle.name)
+        try:
             for chunk in response.iter_content(CHUNK_BYTES):
                 size += len(chunk)
                 if size > max_bytes:
@@ -217,9 +224,9 @@ def _stream_to_file(
                 handle.write(chunk)
                 if progress:
                     progress(size, expected)
-        if expected is not None and size != expected:
-            raise FetchError(f"the download stopped early ({size:,} of {expected:,} bytes)")
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
+            if expected is not None and size != expected:
+                raise FetchError(f"the download stopped early ({size:,} of {expected:,} bytes)")
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
     return path, digest.hexdigest(), size

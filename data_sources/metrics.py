@@ -28,9 +28,11 @@ def southwest_total(series: pd.DataFrame) -> pd.DataFrame:
     """
     components = series["component"].nunique()
     grouped = series.groupby(["month", "fiscal_year"], as_index=False).agg(
-        encounters=("encounters", "sum"), parts=("component", "nunique"), source=("source", _joined),
+        encounters=("encounters", "sum"),
+        parts=("component", "nunique"),
+        source=("source", _joined),
         vintage=("vintage", _joined),
-    )  # fmt: skip
+    )
     complete = grouped[grouped["parts"] == components].drop(columns="parts")
     return with_per_day(complete.assign(component=ALL_SOUTHWEST))[
         ["month", "fiscal_year", "component", "encounters", "days_in_month", "per_day", "source", "vintage"]

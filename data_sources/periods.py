@@ -22,9 +22,7 @@ def fiscal_year_of(months: pd.Series) -> pd.Series:
 def month_from_fiscal(fiscal_year: pd.Series, calendar_month: pd.Series) -> pd.Series:
     """First day of the calendar month, given its fiscal year and calendar month number (1–12)."""
     calendar_year = fiscal_year - (calendar_month >= FISCAL_YEAR_START_MONTH).astype("int64")
-    return pd.to_datetime({"year": calendar_year, "month": calendar_month, "day": 1}).astype(
-        "datetime64[ns]"
-    )
+    return pd.to_datetime({"year": calendar_year, "month": calendar_month, "day": 1}).astype("datetime64[ns]")
 
 
 def days_in_month(months: pd.Series) -> pd.Series:

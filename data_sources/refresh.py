@@ -90,9 +90,14 @@ def file_validated(store: SnapshotStore, source: Source, staged: Path, details: 
 
 
 def import_file(
-    store: SnapshotStore, source: Source, path: Path, vintage: str | None = None,
-    url: str | None = None, note: str = "", method: str = "import",
-) -> Outcome:  # fmt: skip
+    store: SnapshotStore,
+    source: Source,
+    path: Path,
+    vintage: str | None = None,
+    url: str | None = None,
+    note: str = "",
+    method: str = "import",
+) -> Outcome:
     """File a browser-downloaded copy of a source, checked exactly like a download."""
     if not path.is_file():
         return Outcome(source.key, "failed", f"no such file: {path}")
@@ -102,9 +107,13 @@ def import_file(
         staged = store.staging_dir(source.key) / f"import-{utc_now():%Y%m%dT%H%M%S}-{path.name}"
         shutil.copyfile(path, staged)
         details = {
-            "file_name": path.name, "url": url or f"manual import of {path.name}",
-            "retrieved_at": utc_now().isoformat(), "vintage": vintage, "method": method, "note": note,
-        }  # fmt: skip
+            "file_name": path.name,
+            "url": url or f"manual import of {path.name}",
+            "retrieved_at": utc_now().isoformat(),
+            "vintage": vintage,
+            "method": method,
+            "note": note,
+        }
         try:
             snapshot = file_validated(store, source, staged, details)
         except ValidationError as error:
@@ -114,9 +123,7 @@ def import_file(
     return Outcome(source.key, "updated", f"imported as vintage {snapshot.vintage}", snapshot)
 
 
-def refresh_source(
-    store: SnapshotStore, source: Source, fetcher: Fetcher, progress: Progress | None = None
-) -> Outcome:
+def refresh_source(store: SnapshotStore, source: Source, fetcher: Fetcher, progress: Progress | None = None) -> Outcome:
     """Download the newest release of `source` if it changed; never harm the current snapshot."""
     with store.lock(source.key):
         try:
@@ -138,24 +145,31 @@ def _refresh_locked(store: SnapshotStore, source: Source, fetcher: Fetcher, prog
     if url is None:
         raise FetchError(f"{source.key} declares neither a download URL nor a landing-page link rule")
     validators = Validators(current.etag, current.last_modified) if current and current.url == url else None
-    result = fetcher.download(url, source.allowed_hosts, store.staging_dir(source.key), source.max_bytes,
-                              validators, progress)  # fmt: skip
+    result = fetcher.download(
+        url, source.allowed_hosts, store.staging_dir(source.key), source.max_bytes, validators, progress
+    )
     if result.path is None:
         return _unchanged(store, source, checked, "server says the file is unchanged (304)")
     try:
         if current and result.sha256 == current.sha256:
             return _unchanged(store, source, checked, "downloaded file is identical to the current one")
         details = {
-            "file_name": Path(urlsplit(url).path).name, "url": url, "retrieved_at": utc_now().isoformat(),
-            "vintage": _release_month(result.validators.last_modified), "method": "download",
-            "etag": result.validators.etag, "last_modified": result.validators.last_modified,
+            "file_name": Path(urlsplit(url).path).name,
+            "url": url,
+            "retrieved_at": utc_now().isoformat(),
+            "vintage": _release_month(result.validators.last_modified),
+            "method": "download",
+            "etag": result.validators.etag,
+            "last_modified": result.validators.last_modified,
             "note": f"fetched from {mirrored(url)}" if mirrored(url) != url else "",
-        }  # fmt: skip
+        }
         snapshot = file_validated(store, source, result.path, details)
     finally:
         result.path.unlink(missing_ok=True)
     _record_check(store, source, checked)
-    return Outcome(source.key, "updated", f"new vintage {snapshot.vintage}, data through {snapshot.coverage_end}", snapshot)
+    return Outcome(
+        source.key, "updated", f"new vintage {snapshot.vintage}, data through {snapshot.coverage_end}", snapshot
+    )
 
 
 def _discover(
@@ -222,4 +236,3 @@ def _explain(source: Source, error: FetchError) -> str:
             f"the file, then run: python -m data_sources import {source.key} FILE"
         )
     return message
-

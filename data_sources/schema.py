@@ -96,9 +96,7 @@ def _check_column(name: str, column: Column, values: pd.Series) -> list[str]:
             return [f"{name}: {int((present < 0).sum())} negative counts"]
     elif kind == "float" and not pd.api.types.is_numeric_dtype(values):
         return [f"{name}: expected numbers, got {values.dtype}"]
-    elif kind == "text" and not (
-        pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values)
-    ):
+    elif kind == "text" and not (pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values)):
         return [f"{name}: expected text, got {values.dtype}"]
     elif kind == "bool" and not pd.api.types.is_bool_dtype(values):
         return [f"{name}: expected true/false, got {values.dtype}"]

@@ -159,8 +159,7 @@ def _read_sidecar(path: Path) -> Snapshot:
 
 def _atomic_write(path: Path, text: str) -> None:
     """Write to a temporary file in the same folder, then rename over the target."""
-    handle = tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=".tmp-", delete=False)
-    with handle:
+    with tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=".tmp-", delete=False) as handle:
         handle.write(text)
     os.chmod(handle.name, 0o644)
     os.replace(handle.name, path)

@@ -40,8 +40,8 @@ def read_cbp_csv(path: Path, expected_columns: tuple[str, ...]) -> pd.DataFrame:
 def cbp_months(raw: pd.DataFrame) -> pd.DataFrame:
     """Add `month` and `fiscal_year` from the 'Fiscal Year' and 'Month (abbv)' columns."""
     fiscal_text = raw["Fiscal Year"].str.extract(r"^\s*(\d{4})", expand=False)
-    month_number = raw["Month (abbv)"].str.strip().str.upper().map(
-        {abbv: i + 1 for i, abbv in enumerate(MONTH_ABBREVIATIONS)}
+    month_number = (
+        raw["Month (abbv)"].str.strip().str.upper().map({abbv: i + 1 for i, abbv in enumerate(MONTH_ABBREVIATIONS)})
     )
     bad = fiscal_text.isna() | month_number.isna()
     if bad.any():

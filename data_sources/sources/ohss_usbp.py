@@ -29,8 +29,20 @@ from data_sources.schema import TableSchema
 from data_sources.source import LinkRule, ParseError, Source
 from data_sources.sources.cbp_common import integer_counts
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")  # fmt: skip
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 # sheet name → (canonical schema, the sheet's columns after "Fiscal Year" and "Month")
 SHEETS: dict[str, tuple[TableSchema, dict[str, str]]] = {

@@ -1,0 +1,1 @@
+"""Streamlit UI for Border Numbers in Context. Data comes only from `data_sources`."""

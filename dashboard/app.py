@@ -1,0 +1,20 @@
+"""Entry point: `streamlit run dashboard/app.py`. It only sets up the page and routes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `data_sources` imports when run by path
+
+st.set_page_config(page_title="Border Numbers in Context", page_icon="📊", layout="wide")
+
+PAGES = Path(__file__).parent / "pages"
+navigation = st.navigation(
+    [
+        st.Page(PAGES / "data_downloads.py", title="Data & downloads", icon="🗂️", default=True),
+    ]
+)
+navigation.run()

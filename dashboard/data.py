@@ -1,0 +1,30 @@
+"""Caching in one place: every page gets its tables through these wrappers.
+
+The dataset is keyed on the snapshots' fingerprint, so a refresh (by this server, another replica,
+or the scheduled job) is picked up on the next rerun without a restart, and an unchanged cache
+costs one small check per rerun.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from data_sources import tables
+from data_sources.tables import Dataset
+
+log = logging.getLogger(__name__)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _dataset_for(fingerprint: str) -> Dataset:
+    """Load once per snapshot fingerprint; shared by every session (tables are read-only)."""
+    log.info("loading dataset %s", fingerprint)
+    return tables.load()
+
+
+def dataset() -> Dataset:
+    """The current dataset (rebuilt only when a snapshot or the data code changes)."""
+    snapshots, _ = tables.usable_snapshots(tables.default_store())
+    return _dataset_for(tables.fingerprint(snapshots))

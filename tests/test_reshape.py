@@ -1,0 +1,163 @@
+"""Reshape logic on tiny inline frames: periods, schema checks, splice, reconciliation, metrics, CSV safety."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+import pytest
+
+from data_sources import combine, metrics, periods
+from data_sources.canonical import OHSS_USBP_REGION
+from data_sources.export import neutralise_formulas, to_csv_bytes
+from data_sources.schema import SchemaError
+
+M = pd.Timestamp
+
+
+def months(*labels: str) -> pd.Series:
+    return pd.Series(pd.to_datetime(list(labels)))
+
+
+def test_fiscal_year_starts_in_october():
+    assert list(periods.fiscal_year_of(months("2023-09-01", "2023-10-01", "2024-01-01"))) == [2023, 2024, 2024]
+
+
+def test_month_from_fiscal_year_and_calendar_month():
+    result = periods.month_from_fiscal(pd.Series([2024, 2024, 2000]), pd.Series([12, 1, 10]))
+    assert list(result) == [M("2023-12-01"), M("2024-01-01"), M("1999-10-01")]
+
+
+def test_days_in_month_knows_leap_years():
+    assert list(periods.days_in_month(months("2023-02-01", "2024-02-01", "2023-12-01"))) == [28, 29, 31]
+
+
+def region_frame(**overrides) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "month": months("2023-10-01", "2023-11-01"),
+            "fiscal_year": [2024, 2024],
+            "region": ["Southwest Land Border"] * 2,
+            "encounters": [10, 20],
+        }
+    )
+    return frame.assign(**overrides)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"encounters": [10, -1]}, "negative"),
+        ({"encounters": [10.5, 20.0]}, "whole numbers"),
+        ({"month": months("2023-10-01", "2023-10-01")}, "share a key"),
+        ({"month": months("2023-10-01", "2024-01-01")}, "months missing"),
+        ({"month": months("2023-10-01", "2023-11-15")}, "first day"),
+        ({"region": [None, "Southwest Land Border"]}, "missing values"),
+    ],
+)
+def test_schema_rejects_bad_tables(change, message):
+    with pytest.raises(SchemaError, match=message):
+        OHSS_USBP_REGION.validate(region_frame(**change))
+
+
+def test_schema_rejects_missing_and_extra_columns():
+    with pytest.raises(SchemaError, match=r"missing columns \['encounters'\].*unexpected columns \['count'\]"):
+        OHSS_USBP_REGION.validate(region_frame().rename(columns={"encounters": "count"}))
+
+
+def candidates(rows: list[tuple[str, str, int, str, int]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["month", "component", "encounters", "source", "priority"])
+    frame["month"] = pd.to_datetime(frame["month"])
+    return frame.assign(fiscal_year=periods.fiscal_year_of(frame["month"]), vintage="v")[combine.CANDIDATE_COLUMNS]
+
+
+def test_splice_prefers_higher_priority_and_fills_history():
+    spliced = combine.splice(
+        candidates(
+            [
+                ("2021-09-01", "USBP", 190, "ohss", 2),
+                ("2021-10-01", "USBP", 160, "ohss", 2),
+                ("2021-10-01", "USBP", 163, "cbp", 1),
+                ("2021-11-01", "USBP", 170, "cbp", 1),
+            ]
+        )
+    )
+    assert list(spliced["source"]) == ["ohss", "cbp", "cbp"]
+    assert list(spliced["encounters"]) == [190, 163, 170]
+    assert spliced["per_day"].iloc[0] == pytest.approx(190 / 30)
+
+
+def test_splice_rules_are_data():
+    rules = combine.read_splice_rules()
+    usbp = rules[rules["component"] == "U.S. Border Patrol"].sort_values("priority")
+    assert list(usbp["source"]) == ["cbp_sbo", "cbp_nationwide", "ohss_usbp"]
+    assert rules["note"].str.len().min() > 20  # every rule explains itself
+
+
+def test_reconcile_flags_differences_rounding_explains():
+    frame = candidates(
+        [
+            ("2022-01-01", "USBP", 147877, "cbp", 1),
+            ("2022-01-01", "USBP", 147880, "ohss", 2),
+            ("2022-02-01", "USBP", 100, "cbp", 1),
+            ("2022-02-01", "USBP", 120, "ohss", 2),
+            ("2022-03-01", "USBP", 5, "cbp", 1),
+        ]
+    )
+    result = combine.reconcile(frame, {"cbp": 1, "ohss": 10})
+    assert list(result["difference"]) == [3, 20]
+    assert list(result["within_rounding"]) == [True, False]
+    assert len(result) == 2  # a month with one source has nothing to reconcile
+
+
+def series(rows: list[tuple[str, str, int]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["month", "component", "encounters"])
+    frame["month"] = pd.to_datetime(frame["month"])
+    return frame.assign(fiscal_year=periods.fiscal_year_of(frame["month"]), source="s", vintage="v")
+
+
+def test_southwest_total_only_where_both_components_exist():
+    total = metrics.southwest_total(
+        series([("2021-09-01", "USBP", 100), ("2021-10-01", "USBP", 100), ("2021-10-01", "OFO", 30)])
+    )
+    assert list(total["month"]) == [M("2021-10-01")]
+    assert list(total["encounters"]) == [130]
+    assert total["per_day"].item() == pytest.approx(130 / 31)
+
+
+def test_period_totals_flag_incomplete_years():
+    frame = series([(f"2022-{m:02d}-01", "USBP", 10) for m in range(1, 13)] + [("2023-01-01", "USBP", 5)])
+    fiscal = metrics.period_totals(frame, ["component"]).set_index("fiscal_year")
+    calendar = metrics.period_totals(frame, ["component"], calendar=True).set_index("calendar_year")
+    assert fiscal.loc[2022, "encounters"] == 90 and not fiscal.loc[2022, "complete"]
+    assert calendar.loc[2022, "encounters"] == 120 and calendar.loc[2022, "complete"]
+    assert calendar.loc[2022, "per_day"] == pytest.approx(120 / 365)
+
+
+def test_year_over_year_uses_per_day_rates():
+    frame = metrics.with_per_day(series([("2023-02-01", "USBP", 280), ("2024-02-01", "USBP", 290)]))
+    result = metrics.year_over_year(frame, ["component"]).set_index("month")
+    assert result.loc["2024-02-01", "encounters_prior_year"] == 280
+    assert result.loc["2024-02-01", "yoy_change_pct"] == pytest.approx((290 / 29) / (280 / 28) * 100 - 100)
+    assert pd.isna(result.loc["2023-02-01", "yoy_change_pct"])
+
+
+def test_rank_and_records():
+    frame = metrics.with_per_day(
+        series([("2023-01-01", "A", 310), ("2023-02-01", "A", 280), ("2023-03-01", "A", 620), ("2023-01-01", "B", 1)])
+    )
+    ranked = metrics.rank_months(frame, ["component"]).set_index(["component", "month"])
+    assert list(ranked.loc["A", "rank"]) == [2, 2, 1]  # 310/31 and 280/28 are the same 10 a day
+    assert list(ranked.loc["A", "record_to_date"]) == [True, False, True]
+    assert ranked.loc[("B", M("2023-01-01")), "months_in_series"] == 1
+
+
+@pytest.mark.parametrize("cell", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd"])
+def test_csv_cells_cannot_become_formulas(cell):
+    frame = pd.DataFrame({"citizenship": [cell], "difference": [-45]})
+    text = to_csv_bytes(frame).decode()
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert row["citizenship"] == f"'{cell}"
+    assert row["difference"] == "-45"  # numbers stay numbers
+    assert neutralise_formulas(frame)["difference"].item() == -45
