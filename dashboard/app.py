@@ -9,12 +9,14 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `data_sources` imports when run by path
 
-st.set_page_config(page_title="Border Numbers in Context", page_icon="📊", layout="wide")
+st.set_page_config(page_title="Border Numbers in Context", page_icon=":material/bar_chart:", layout="wide")
 
 PAGES = Path(__file__).parent / "pages"
 navigation = st.navigation(
     [
-        st.Page(PAGES / "data_downloads.py", title="Data & downloads", icon="🗂️", default=True),
+        st.Page(PAGES / "article.py", title="The article in context", icon=":material/article:", default=True),
+        st.Page(PAGES / "explorer.py", title="Encounters explorer", icon=":material/query_stats:"),
+        st.Page(PAGES / "data_downloads.py", title="Data & downloads", icon=":material/database:"),
     ]
 )
 navigation.run()

@@ -12,6 +12,7 @@ import logging
 import streamlit as st
 
 from data_sources import tables
+from data_sources.articles import Article, load_articles
 from data_sources.tables import Dataset
 
 log = logging.getLogger(__name__)
@@ -26,5 +27,10 @@ def _dataset_for(fingerprint: str) -> Dataset:
 
 def dataset() -> Dataset:
     """The current dataset (rebuilt only when a snapshot or the data code changes)."""
-    snapshots, _ = tables.usable_snapshots(tables.default_store())
-    return _dataset_for(tables.fingerprint(snapshots))
+    return _dataset_for(tables.current_fingerprint(tables.default_store()))
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def articles() -> tuple[list[Article], list[str]]:
+    """Article files (re-read at most once a minute, so a new file appears without a restart)."""
+    return load_articles()

@@ -12,7 +12,7 @@ from typing import Literal
 
 import pandas as pd
 
-ColumnKind = Literal["month", "int", "count", "text", "float", "bool"]
+ColumnKind = Literal["month", "date", "int", "count", "text", "float", "bool"]
 
 
 class SchemaError(ValueError):
@@ -84,6 +84,8 @@ def _check_column(name: str, column: Column, values: pd.Series) -> list[str]:
         return [f"{name}: {int(values.isna().sum())} missing values"]
     present = values.dropna()
     kind = column.kind
+    if kind == "date" and not pd.api.types.is_datetime64_any_dtype(values):
+        return [f"{name}: expected dates, got {values.dtype}"]
     if kind == "month":
         if not pd.api.types.is_datetime64_any_dtype(values):
             return [f"{name}: expected dates, got {values.dtype}"]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources import combine, metrics
+from data_sources import combine, events, metrics
 from data_sources.registry import SOURCES
 from data_sources.snapshots import Snapshot, SnapshotStore
 
@@ -86,7 +86,18 @@ def build(store: SnapshotStore, snapshots: dict[str, Snapshot]) -> dict[str, pd.
     compared = pd.concat([candidates, *earlier], ignore_index=True)
     tables["reconciliation"] = combine.reconciliation_table(compared, sectors, rounding)
     tables.update(_derived(series))
+    tables.update(reference_tables(store.root.parent / "reference"))
     return tables
+
+
+def reference_tables(folder: Path) -> dict[str, pd.DataFrame]:
+    """Cited events and officials' figures (curated files), and the port → sector map."""
+    return {
+        "events": events.read_events(folder / "events.csv"),
+        "published_figures": events.read_published_figures(folder / "published_figures.csv"),
+        "port_sectors": events.read_port_sectors(),
+        "citizenship_groups": pd.read_csv(PACKAGE_DIR / "citizenship_groups.csv", dtype=str),
+    }
 
 
 def _previous_vintage_candidates(
@@ -115,15 +126,21 @@ def _derived(series: pd.DataFrame) -> dict[str, pd.DataFrame]:
     }
 
 
-def fingerprint(snapshots: dict[str, Snapshot]) -> str:
-    """Changes whenever a snapshot or this package's code (or splice rules) changes."""
+def fingerprint(snapshots: dict[str, Snapshot], reference: Path) -> str:
+    """Changes whenever a snapshot, a reference file or this package's code (or its CSVs) changes."""
     digest = hashlib.sha256()
     for key in sorted(snapshots):
         digest.update(f"{key}={snapshots[key].sha256};".encode())
-    for path in sorted(PACKAGE_DIR.rglob("*")):
+    for path in sorted([*PACKAGE_DIR.rglob("*"), *reference.glob("*.csv")]):
         if path.suffix in {".py", ".csv"}:
             digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
+
+
+def current_fingerprint(store: SnapshotStore) -> str:
+    """Fingerprint of what `load(store)` would return now (cheap: hashes, no parsing)."""
+    snapshots, _ = usable_snapshots(store)
+    return fingerprint(snapshots, store.root.parent / "reference")
 
 
 def load(store: SnapshotStore | None = None, derived_root: Path | None = None) -> Dataset:
@@ -131,7 +148,7 @@ def load(store: SnapshotStore | None = None, derived_root: Path | None = None) -
     store = store or default_store()
     derived_root = derived_root or store.root.parent / "derived"
     snapshots, warnings = usable_snapshots(store)
-    folder = derived_root / fingerprint(snapshots)
+    folder = derived_root / fingerprint(snapshots, store.root.parent / "reference")
     if (folder / "tables.json").exists():
         names = json.loads((folder / "tables.json").read_text())
         tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in names}

@@ -13,6 +13,7 @@ from data_sources.tables import CACHE_ENV
 
 REPO = Path(__file__).resolve().parent.parent
 EMBEDDED_RAW = REPO / "cache" / "raw"
+EMBEDDED_REFERENCE = REPO / "cache" / "reference"
 
 
 def embedded_file(source_key: str) -> Path:
@@ -28,6 +29,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A throwaway copy of `cache/` (raw snapshots only) that the code under test may modify."""
     target = tmp_path / "cache"
     shutil.copytree(EMBEDDED_RAW, target / "raw", ignore=shutil.ignore_patterns(".lock", ".staging"))
+    shutil.copytree(EMBEDDED_REFERENCE, target / "reference")
     monkeypatch.setenv(CACHE_ENV, str(target))
     return target
 

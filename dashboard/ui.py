@@ -1,0 +1,59 @@
+"""Small building blocks every page composes: chart + download, source lines, friendly errors."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from data_sources.export import to_csv_bytes
+from data_sources.registry import SOURCES
+from data_sources.tables import Dataset
+
+log = logging.getLogger("dashboard")
+EVENTS_SOURCE = "Events: dated and cited from news reports and CBP statements (see each card's sources)"
+
+
+def chart_with_download(fig: go.Figure, frame: pd.DataFrame, file_name: str, key: str) -> None:
+    """Draw a figure with its own template and, right under it, the exact rows it shows as CSV."""
+    st.plotly_chart(fig, theme=None, width="stretch", key=f"chart-{key}")
+    st.download_button(
+        "Download this data (CSV)",
+        to_csv_bytes(frame),
+        file_name=file_name,
+        mime="text/csv",
+        key=f"download-{key}",
+        icon=":material/download:",
+    )
+
+
+def source_line(dataset: Dataset, keys: list[str]) -> str:
+    """'Source: publisher, dataset (release …, data through …), link' for each source used."""
+    parts = []
+    for key in keys:
+        if key == "events":
+            parts.append(EVENTS_SOURCE)
+            continue
+        source, snapshot = SOURCES.get(key), dataset.snapshots.get(key)
+        if source is None or snapshot is None:
+            continue
+        parts.append(
+            f"{source.publisher}, [{source.title}]({source.landing_page}) "
+            f"(release {snapshot.vintage}, data through {snapshot.coverage_end})"
+        )
+    return "Source: " + "; ".join(parts) + "." if parts else ""
+
+
+def friendly(render: Callable[[], None]) -> None:
+    """Run a page; on any error show a plain message (details go to the server log, never the page)."""
+    try:
+        render()
+    except Exception:
+        log.exception("page failed")
+        st.error(
+            "Sorry, this page could not be drawn. The problem has been logged. "
+            "Try reloading; if it persists, the Data & downloads page shows whether the data is intact."
+        )

@@ -1,0 +1,96 @@
+"""Article files: one TOML file per article in `articles/`, its checkable claims as data.
+
+A claim names the metric that checks it (see `claims.EVALUATORS`), the period, the claimed value
+and unit, and its own parameters (window, comparison month, events, figures, caveats). Adding an
+article is adding a file: the dashboard lists whatever is in the folder.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ARTICLES_DIR = Path(__file__).resolve().parent.parent / "articles"
+REQUIRED_ARTICLE = ("id", "title", "published", "reference_month", "summary")
+REQUIRED_CLAIM = ("id", "quote", "metric", "period", "unit")
+
+
+class ArticleError(ValueError):
+    """An article file is malformed; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    quote: str
+    metric: str
+    period: str  # YYYY-MM
+    unit: str
+    claimed_value: float | None = None
+    caveats: tuple[str, ...] = ()
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    published: str
+    reference_month: str
+    summary: str
+    outlet: str
+    claims: tuple[Claim, ...]
+    path: Path
+
+
+def parse_article(text: str, path: Path) -> Article:
+    """Parse one article file's TOML text, checking required fields."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ArticleError(f"{path.name}: not valid TOML ({error})") from error
+    head = data.get("article", {})
+    missing = [k for k in REQUIRED_ARTICLE if not head.get(k)]
+    if missing:
+        raise ArticleError(f"{path.name}: [article] lacks {missing}")
+    claims = tuple(_claim(raw, path) for raw in data.get("claims", []))
+    return Article(
+        id=head["id"],
+        title=head["title"],
+        published=head["published"],
+        reference_month=head["reference_month"],
+        summary=head["summary"],
+        outlet=head.get("outlet", ""),
+        claims=claims,
+        path=path,
+    )
+
+
+def _claim(raw: dict[str, Any], path: Path) -> Claim:
+    missing = [k for k in REQUIRED_CLAIM if not raw.get(k)]
+    if missing:
+        raise ArticleError(f"{path.name}: claim {raw.get('id', '?')!r} lacks {missing}")
+    known = {"id", "quote", "metric", "period", "unit", "claimed_value", "caveats"}
+    return Claim(
+        id=raw["id"],
+        quote=raw["quote"],
+        metric=raw["metric"],
+        period=raw["period"],
+        unit=raw["unit"],
+        claimed_value=raw.get("claimed_value"),
+        caveats=tuple(raw.get("caveats", ())),
+        params={k: v for k, v in raw.items() if k not in known},
+    )
+
+
+def load_articles(folder: Path = ARTICLES_DIR) -> tuple[list[Article], list[str]]:
+    """Every article in the folder (newest file name first), plus one error line per bad file."""
+    articles, errors = [], []
+    for path in sorted(folder.glob("*.toml"), reverse=True):
+        try:
+            articles.append(parse_article(path.read_text(encoding="utf-8"), path))
+        except (ArticleError, UnicodeDecodeError) as error:
+            errors.append(str(error))
+    return articles, errors

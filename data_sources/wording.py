@@ -1,0 +1,41 @@
+"""Small helpers that turn computed numbers into plain sentences (no numbers are typed in here)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def month_name(month: pd.Timestamp) -> str:
+    """'December 2023'."""
+    return month.strftime("%B %Y")
+
+
+def day_name(day: pd.Timestamp) -> str:
+    """'4 December 2023'."""
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def count(value: float) -> str:
+    """Whole number with thousands separators."""
+    return f"{round(value):,}"
+
+
+def compared(claimed: float, actual: float) -> str:
+    """'12% above' / '3% below' / 'about the same as' the actual value."""
+    change = (claimed / actual - 1) * 100
+    if abs(change) < 0.5:
+        return "about the same as"
+    return f"{abs(change):.0f}% {'above' if change > 0 else 'below'}"
+
+
+def change(new: float, old: float) -> str:
+    """'45% higher than' / '10% lower than'."""
+    pct = (new / old - 1) * 100
+    if abs(pct) < 0.5:
+        return "about the same as"
+    return f"{abs(pct):.0f}% {'higher' if pct > 0 else 'lower'} than"
+
+
+def listing(items: list[str]) -> str:
+    """'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
