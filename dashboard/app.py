@@ -17,6 +17,7 @@ navigation = st.navigation(
         st.Page(PAGES / "article.py", title="The article in context", icon=":material/article:", default=True),
         st.Page(PAGES / "explorer.py", title="Encounters explorer", icon=":material/query_stats:"),
         st.Page(PAGES / "data_downloads.py", title="Data & downloads", icon=":material/database:"),
+        st.Page(PAGES / "methods.py", title="Methods & glossary", icon=":material/menu_book:"),
     ]
 )
 navigation.run()

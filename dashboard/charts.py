@@ -14,9 +14,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_sources.claims import ChartSpec, records
+from data_sources.explore import OTHER
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 CLAIM_COLOUR = "#D55E00"
+OTHER_COLOUR = "#999999"
 EVENT_COLOURS = {
     "port_closure": "#D55E00",
     "rail_closure": "#CC79A7",
@@ -54,15 +56,18 @@ def _layout(fig: go.Figure, title: str, y_title: str) -> go.Figure:
 
 
 def lines(frame: pd.DataFrame, x: str, y: str, series: str, title: str, y_title: str, hover: str = ",.0f") -> go.Figure:
-    """One line per value of `series`, in the frame's order."""
+    """One line per value of `series`, in the frame's order; the grouped remainder last, in grey."""
     fig = go.Figure()
-    for name, rows in frame.groupby(series, sort=False):
+    groups = sorted(frame.groupby(series, sort=False), key=lambda pair: pair[0] == OTHER)
+    for name, rows in groups:
+        colour = {"line": {"color": OTHER_COLOUR}, "marker": {"color": OTHER_COLOUR}} if name == OTHER else {}
         fig.add_trace(
             go.Scatter(
                 x=rows[x],
                 y=rows[y],
                 name=str(name),
                 mode="lines+markers",
+                **colour,
                 hovertemplate=f"%{{y:{hover}}}<extra>{name}</extra>",
             )
         )

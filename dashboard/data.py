@@ -8,11 +8,12 @@ costs one small check per rerun.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import streamlit as st
 
 from data_sources import tables
-from data_sources.articles import Article, load_articles
+from data_sources.articles import Article, articles_dir, load_articles
 from data_sources.tables import Dataset
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,10 @@ def dataset() -> Dataset:
 
 
 @st.cache_data(ttl=60, show_spinner=False)
+def _articles_in(folder: Path) -> tuple[list[Article], list[str]]:
+    return load_articles(folder)
+
+
 def articles() -> tuple[list[Article], list[str]]:
     """Article files (re-read at most once a minute, so a new file appears without a restart)."""
-    return load_articles()
+    return _articles_in(articles_dir())

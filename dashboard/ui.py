@@ -11,7 +11,7 @@ import streamlit as st
 
 from data_sources.export import to_csv_bytes
 from data_sources.registry import SOURCES
-from data_sources.tables import Dataset
+from data_sources.tables import Dataset, MissingDataError
 
 log = logging.getLogger("dashboard")
 EVENTS_SOURCE = "Events: dated and cited from news reports and CBP statements (see each card's sources)"
@@ -51,6 +51,11 @@ def friendly(render: Callable[[], None]) -> None:
     """Run a page; on any error show a plain message (details go to the server log, never the page)."""
     try:
         render()
+    except MissingDataError as error:
+        st.warning(
+            f"No data yet: {error}. Or download a file in a browser and run "
+            "`python -m data_sources import SOURCE FILE`."
+        )
     except Exception:
         log.exception("page failed")
         st.error(

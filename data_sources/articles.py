@@ -7,12 +7,14 @@ article is adding a file: the dashboard lists whatever is in the folder.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ARTICLES_DIR = Path(__file__).resolve().parent.parent / "articles"
+ARTICLES_ENV = "BORDER_ARTICLES_DIR"
+DEFAULT_ARTICLES_DIR = Path(__file__).resolve().parent.parent / "articles"
 REQUIRED_ARTICLE = ("id", "title", "published", "reference_month", "summary")
 REQUIRED_CLAIM = ("id", "quote", "metric", "period", "unit")
 
@@ -85,8 +87,14 @@ def _claim(raw: dict[str, Any], path: Path) -> Claim:
     )
 
 
-def load_articles(folder: Path = ARTICLES_DIR) -> tuple[list[Article], list[str]]:
+def articles_dir() -> Path:
+    """`articles/` in the repository, unless `BORDER_ARTICLES_DIR` names another folder."""
+    return Path(os.environ.get(ARTICLES_ENV) or DEFAULT_ARTICLES_DIR)
+
+
+def load_articles(folder: Path | None = None) -> tuple[list[Article], list[str]]:
     """Every article in the folder (newest file name first), plus one error line per bad file."""
+    folder = folder or articles_dir()
     articles, errors = [], []
     for path in sorted(folder.glob("*.toml"), reverse=True):
         try:

@@ -431,4 +431,7 @@ def evaluate(claim: Claim, tables: Tables) -> ClaimContext:
         return ClaimContext(
             [f"This claim's metric ({claim.metric!r}) is not one we can check yet."], [], list(claim.caveats), []
         )
-    return evaluator(claim, tables)
+    try:
+        return evaluator(claim, tables)
+    except KeyError as missing:  # a source's tables are absent (no intact snapshot)
+        return _no_data(claim, f"data for this check ({missing.args[0]})")

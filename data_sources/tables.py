@@ -39,6 +39,10 @@ def default_store() -> SnapshotStore:
     return SnapshotStore(cache_root() / "raw")
 
 
+class MissingDataError(RuntimeError):
+    """No intact snapshot of any source: nothing can be built until a refresh or import."""
+
+
 @dataclass
 class Dataset:
     """All tables by name, the snapshot each source's tables came from, and any warnings."""
@@ -69,6 +73,8 @@ def usable_snapshots(store: SnapshotStore) -> tuple[dict[str, Snapshot], list[st
 
 def build(store: SnapshotStore, snapshots: dict[str, Snapshot]) -> dict[str, pd.DataFrame]:
     """Parse the given snapshots and derive every table from them (the cold path)."""
+    if not snapshots:
+        raise MissingDataError("no intact snapshot of any source; run `python -m data_sources refresh`")
     canonical = {key: SOURCES[key].parse(store.file_path(s)) for key, s in snapshots.items()}
     vintages = {key: s.vintage for key, s in snapshots.items()}
     rules = combine.read_splice_rules()

@@ -1,17 +1,139 @@
-"""Every page renders with AppTest on the embedded snapshot, without exceptions."""
+"""Every page renders with AppTest on the embedded snapshot: no exception, the expected elements
+and computed numbers present, and widget changes rerun correctly."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from data_sources.articles import ARTICLES_ENV, DEFAULT_ARTICLES_DIR
+from data_sources.fetch import MIRROR_ENV
 from tests.conftest import REPO
 
 APP = str(REPO / "dashboard" / "app.py")
 
 
-def test_data_page_lists_sources_and_downloads():
-    app = AppTest.from_file(APP, default_timeout=60).run()
+def run_page(page: str | None = None, **query: str) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=90)
+    for name, value in query.items():
+        app.query_params[name] = value
+    app.run()
+    if page:
+        app.switch_page(f"pages/{page}.py").run()
+    assert not app.exception, app.exception
+    return app
+
+
+def text_of(app: AppTest) -> str:
+    return " ".join(m.value for m in app.markdown) + " " + " ".join(c.value for c in app.caption)
+
+
+def test_article_page_shows_every_claim_with_computed_context():
+    app = run_page()
+    text = text_of(app)
+    assert app.title[0].value == "Biden Admin Finally Addresses The Border!"
+    for quote in ("10,000 people crossing into the U.S. illegally every day", "around 6,000 individuals",
+                  "since 2022", "unprecedented surge", "two railway crossings"):  # fmt: skip
+        assert quote in text
+    # December 2023 per day: 301,981 / 31 = 9,741; 249,740 / 31 = 8,056; 52,241 / 31 = 1,685
+    for number in ("301,981", "9,741 a day", "8,056 between ports", "1,685 at ports", "#1 of 311 months"):
+        assert number in text
+    assert "302,034" in text  # as first published, January 2024
+    assert len(app.get("plotly_chart")) == 6
+    assert len(app.get("download_button")) == 6
+    assert "Source: U.S. Customs and Border Protection" in text
+    assert not app.error
+
+
+def test_second_article_file_appears_without_code_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    folder = tmp_path / "articles"
+    shutil.copytree(DEFAULT_ARTICLES_DIR, folder)
+    (folder / "2024-01-another.toml").write_text(
+        '[article]\nid = "another"\ntitle = "Another border story"\npublished = "January 2024"\n'
+        'reference_month = "2023-12"\nsummary = "A test article."\n\n'
+        '[[claims]]\nid = "rate"\nquote = "about 9,000 a day"\nmetric = "daily_rate"\nperiod = "2023-11"\n'
+        'claimed_value = 9000\nunit = "people per day"\nwindow = ["2023-06", "2024-01"]\n'
+    )
+    monkeypatch.setenv(ARTICLES_ENV, str(folder))
+    app = run_page(article="another")
+    assert app.title[0].value == "Another border story"
+    assert "November 2023" in text_of(app)
+    app.selectbox[0].select_index(1).run()
+    assert app.title[0].value == "Biden Admin Finally Addresses The Border!"
+    assert app.query_params["article"] == "2023-12-border-talks"
+
+
+def test_explorer_default_and_widget_changes_update_the_url():
+    app = run_page("explorer")
+    assert len(app.get("plotly_chart")) == 1
+    app.radio(key="explorer_unit").set_value("total").run()
     assert not app.exception
-    text = " ".join(m.value for m in app.markdown)
+    assert app.query_params["unit"] == "total"
+    app.selectbox(key="explorer_view").set_value("usbp_sector").run()
+    assert app.query_params["view"] == "usbp_sector" and app.query_params["by"] == "sector"
+    assert "nearest 10" in text_of(app)
+
+
+def test_explorer_opens_the_view_in_a_shared_link():
+    app = run_page("explorer", view="cbp_detail", by="citizenship", unit="total", granularity="fiscal_year",
+                   start="2022-10", end="2023-09", component="U.S. Border Patrol")  # fmt: skip
+    assert app.selectbox(key="explorer_view").value == "cbp_detail"
+    assert app.selectbox(key="explorer_by").value == "citizenship"
+    assert app.select_slider(key="explorer_range").value == ("2022-10", "2023-09")
+    assert app.query_params["granularity"] == "fiscal_year"
+
+
+def test_explorer_ignores_malformed_links_with_a_notice():
+    app = run_page("explorer", view="southwest", unit="<script>", start="20x3", end="2099-01", top="999")
+    notices = " ".join(i.value for i in app.info)
+    assert "Ignored unit" in notices and "Ignored start" in notices and "outside the data" in notices
+    assert len(app.get("plotly_chart")) == 1
+
+
+def test_data_page_lists_provenance_and_downloads():
+    app = run_page("data_downloads")
+    text = text_of(app)
     assert "Vintage **2025-09**" in text and "2021-10 to 2025-08" in text
-    assert "data through 2024-11, released 2025-01" in app.caption[0].value
+    assert "644a70518bea08884f29483c4aa6aee5fcceadc85a0bd8f09043fa6d356fedc4" in text
+    assert "data through 2024-11, released 2025-01" in text
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert "Raw file as published: cbp-sbo-encounters-fy22-fy25-aug.csv" in labels
+    assert any(label.startswith("southwest_monthly.csv") for label in labels)
+
+
+def test_refresh_action_reports_failures_and_keeps_data(cache_dir, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(MIRROR_ENV, "http://127.0.0.1:9")
+
+    def files() -> dict[str, bytes]:
+        folder = cache_dir / "raw" / "cbp_sbo"
+        return {
+            str(p.relative_to(folder)): p.read_bytes()
+            for p in folder.rglob("*")
+            if p.is_file() and ".lock" not in p.name
+        }
+
+    before = files()
+    app = run_page("data_downloads")
+    app.button[0].click().run()
+    assert not app.exception
+    messages = " ".join(m.value for m in app.markdown)
+    assert messages.count("could not connect to 127.0.0.1:9") == 3
+    assert files() == before
+
+
+def test_methods_page_reads_policy_dates_from_events():
+    app = run_page("methods")
+    text = text_of(app)
+    assert "20 March 2020 to 11 May 2023" in text  # Title 42, from events.csv
+    assert "Fiscal year." in text and "Encounter." in text
+
+
+def test_pages_without_data_say_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    (tmp_path / "cache" / "reference").mkdir(parents=True)
+    monkeypatch.setenv("BORDER_CACHE_DIR", str(tmp_path / "cache"))
+    app = run_page()
+    assert "No data yet" in " ".join(w.value for w in app.warning)
+    assert not app.error

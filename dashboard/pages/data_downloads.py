@@ -1,37 +1,94 @@
-"""Data & downloads: every dataset with its provenance and freshness, and CSV downloads."""
+"""Data & downloads: every dataset with provenance and freshness, downloads, and a refresh action."""
+
+from __future__ import annotations
+
+import os
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
+from dashboard import ui
 from dashboard.data import dataset
 from data_sources.export import to_csv_bytes
+from data_sources.fetch import Fetcher
+from data_sources.refresh import refresh_source
 from data_sources.registry import SOURCES
+from data_sources.tables import Dataset, default_store
 
-data = dataset()
-st.title("Data & downloads")
-st.caption(f"Freshness: {data.vintage_line()}.")
-for warning in data.warnings:
-    st.warning(warning)
+READ_ONLY_ENV = "BORDER_READ_ONLY"  # set on serving replicas; a scheduled job refreshes instead
 
-for key, source in SOURCES.items():
-    snapshot = data.snapshots.get(key)
+
+def source_section(data: Dataset, key: str) -> None:
+    source, snapshot = SOURCES[key], data.snapshots.get(key)
     st.subheader(source.title)
     st.markdown(f"{source.publisher}. [{source.landing_page}]({source.landing_page}). {source.license}.")
     if snapshot is None:
-        st.info(f"No snapshot of this source yet. Run `python -m data_sources refresh {key}`.")
-        continue
+        st.info(f"No snapshot of this source yet. Run `python -m data_sources refresh {key}` or import a file.")
+        return
     st.markdown(
         f"Vintage **{snapshot.vintage}**, data **{snapshot.coverage_start} to {snapshot.coverage_end}**, "
-        f"retrieved {snapshot.retrieved_at[:10]}, sha256 `{snapshot.sha256[:16]}…`"
+        f"retrieved {snapshot.retrieved_at[:10]}, sha256 `{snapshot.sha256}`"
     )
-    for caveat in source.caveats:
-        st.markdown(f"- {caveat}")
-
-st.subheader("Canonical tables (CSV)")
-for name, table in data.tables.items():
+    with st.expander("Caveats and provenance"):
+        for caveat in source.caveats:
+            st.markdown(f"- {caveat}")
+        st.markdown(f"- Filed from: {snapshot.url}")
+        if snapshot.note:
+            st.text(snapshot.note)
+    path = default_store().file_path(snapshot)
     st.download_button(
-        f"{name}.csv ({len(table):,} rows)",
-        to_csv_bytes(table),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"download-{name}",
+        f"Raw file as published: {snapshot.file_name}",
+        path.read_bytes(),
+        file_name=snapshot.file_name,
+        key=f"raw-{key}",
+        icon=":material/download:",
     )
+
+
+def refresh_panel() -> None:
+    st.subheader("Check for new releases")
+    if os.environ.get(READ_ONLY_ENV):
+        st.info("This server is read-only; a scheduled job refreshes the data for every replica.")
+        return
+    st.caption("Downloads only what changed. A failed or malformed download never replaces the current data.")
+    if not st.button("Refresh now", icon=":material/refresh:"):
+        return
+    fetcher = Fetcher()
+    try:
+        for source in SOURCES.values():
+            with st.status(f"{source.title}…") as status:
+                bar = st.progress(0.0)
+
+                def progress(done: int, total: int | None, bar: DeltaGenerator = bar) -> None:
+                    bar.progress(min(done / total, 1.0) if total else 0.5)
+
+                outcome = refresh_source(default_store(), source, fetcher, progress)
+                failed = outcome.status == "failed"
+                status.update(label=f"{source.title}: {outcome.status}", state="error" if failed else "complete")
+                st.write(outcome.message)
+    finally:
+        fetcher.close()
+
+
+def render() -> None:
+    data = dataset()
+    st.title("Data & downloads")
+    st.markdown(f"**Freshness:** {data.vintage_line()}.")
+    for warning in data.warnings:
+        st.warning(warning)
+    for key in SOURCES:
+        source_section(data, key)
+    st.subheader("Tables (CSV)")
+    st.caption("Canonical tables as built from the snapshots above, plus the combined series and reconciliation.")
+    for name, table in data.tables.items():
+        st.download_button(
+            f"{name}.csv ({len(table):,} rows)",
+            to_csv_bytes(table),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            key=f"download-{name}",
+        )
+    refresh_panel()
+
+
+ui.friendly(render)

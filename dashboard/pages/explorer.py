@@ -25,7 +25,11 @@ def render() -> None:
     st.title("Encounters explorer")
     st.caption("Encounters are events, not unique people. OFO encounters at ports include CBP One appointments.")
     view_key = st.session_state.get("explorer_view") or st.query_params.get("view", "southwest")
-    table = data.tables[VIEWS.get(view_key, VIEWS["southwest"]).table]
+    table = data.tables.get(VIEWS.get(view_key, VIEWS["southwest"]).table)
+    if table is None:
+        st.warning("No data reported for this view: its source has no intact snapshot. See Data & downloads.")
+        st.session_state.pop("explorer_view", None)
+        return
     query, notices = controls(months_of(table))
     for notice in notices:
         st.info(notice, icon=":material/link_off:")

@@ -1,0 +1,154 @@
+"""End to end in headless Chromium (Debian's /usr/bin/chromium via Playwright): the real server,
+every page, charts drawn, a chart's CSV downloaded and compared with the chart's own data, and a
+shared explorer link reproducing its view. Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+import csv
+import io
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard/app.py",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+    ]
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                if requests.get(f"{url}/_stcore/health", timeout=1).ok:
+                    break
+            except requests.ConnectionError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("the Streamlit server did not start")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: scripts/test.sh installs it (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 2400}, accept_downloads=True)
+    yield context.new_page()
+    context.close()
+
+
+def open_page(page, url: str, charts: int, shot: str) -> None:
+    page.goto(url)
+    page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}", timeout=90_000)
+    page.wait_for_timeout(500)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{shot}.png"))
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+
+
+def chart_traces(page, index: int) -> list[dict[str, object]]:
+    script = """(i) => Array.from(document.querySelectorAll('.js-plotly-plot')[i]._fullData)
+        .map(t => ({name: t.name, x: Array.from(t.x || []).map(String), y: Array.from(t.y || [])}))"""
+    return page.evaluate(script, index)
+
+
+def download_csv(page, index: int) -> tuple[str, list[dict[str, str]]]:
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download this data (CSV)").nth(index).click()
+    download = info.value
+    text = Path(download.path()).read_text()
+    return download.suggested_filename, list(csv.DictReader(io.StringIO(text)))
+
+
+def test_article_page_chart_and_its_csv_agree(server, page):
+    open_page(page, server, charts=6, shot="article")
+    assert page.get_by_text("301,981").count() >= 1
+    name, rows = download_csv(page, 0)
+    assert name == "encounters_per_day_2023-12.csv"
+    lines = {t["name"]: t for t in chart_traces(page, 0) if t["name"] in {r["component"] for r in rows}}
+    assert set(lines) == {"All Southwest (USBP + OFO)", "U.S. Border Patrol", "Office of Field Operations"}
+    for component, trace in lines.items():
+        csv_values = [float(r["per_day"]) for r in rows if r["component"] == component]
+        assert csv_values == pytest.approx([float(v) for v in trace["y"]], abs=0.01)
+    december = next(r for r in rows if r["month"] == "2023-12-01" and r["component"] == "U.S. Border Patrol")
+    assert december["encounters"] == "249740"
+
+
+@pytest.mark.parametrize(("path", "charts"), [("explorer", 1), ("data_downloads", 0), ("methods", 0)])
+def test_every_page_renders(server, page, path, charts):
+    page.goto(f"{server}/{path}")
+    page.wait_for_selector("h1", timeout=90_000)
+    open_page(page, f"{server}/{path}", charts, path)
+
+
+def test_shared_explorer_link_reproduces_the_view(server, browser):
+    link = (
+        f"{server}/explorer?view=usbp_sector&by=sector&unit=total&granularity=fiscal_year"
+        "&start=2013-10&end=2023-09&top=4&events=0"
+    )
+    seen = []
+    for visit in range(2):  # two separate browser sessions, as when a link is shared
+        context = browser.new_context(viewport={"width": 390, "height": 1600}, accept_downloads=True)
+        page = context.new_page()
+        open_page(page, link, charts=1, shot=f"explorer-shared-phone-{visit}")
+        seen.append(chart_traces(page, 0))
+        name, rows = download_csv(page, 0)
+        context.close()
+    assert seen[0] == seen[1]
+    assert {t["name"] for t in seen[0]} == {r["sector"] for r in rows}
+    assert sorted({r["period"] for r in rows}) == [str(y) for y in range(2014, 2024)]
+    assert name == "encounters_usbp_sector_by_sector_2013-10_2023-09.csv"
