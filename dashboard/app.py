@@ -11,11 +11,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `data_sour
 
 st.set_page_config(page_title="Border Numbers in Context", page_icon=":material/bar_chart:", layout="wide")
 
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).parent / "views"
 navigation = st.navigation(
     [
         st.Page(PAGES / "article.py", title="The article in context", icon=":material/article:", default=True),
         st.Page(PAGES / "explorer.py", title="Encounters explorer", icon=":material/query_stats:"),
+        st.Page(PAGES / "ports.py", title="Ports of entry", icon=":material/directions_car:"),
         st.Page(PAGES / "data_downloads.py", title="Data & downloads", icon=":material/database:"),
         st.Page(PAGES / "methods.py", title="Methods & glossary", icon=":material/menu_book:"),
     ]

@@ -209,7 +209,100 @@ def sector_lines(spec: ChartSpec) -> go.Figure:
     return fig
 
 
+def effects_bars(spec: ChartSpec) -> go.Figure:
+    frame = spec.frame.dropna(subset=["change_pct"])
+    labels = frame["port_name"] + ": " + frame["measure"]
+    colours = [CLAIM_COLOUR if v < 0 else PALETTE[0] for v in frame["change_pct"]]
+    fig = go.Figure(
+        go.Bar(
+            x=frame["change_pct"],
+            y=labels,
+            orientation="h",
+            marker_color=colours,
+            customdata=frame[["value", "value_year_before", "days_closed"]],
+            hovertemplate="%{x:.1f}%: %{customdata[0]:,} vs %{customdata[1]:,} a year earlier; "
+            "closed %{customdata[2]} days<extra></extra>",
+        )
+    )
+    fig = _layout(fig, spec.title, "")
+    fig.update_layout(hovermode="closest", height=140 + 30 * len(frame))
+    fig.update_xaxes(title="Change from the same month a year earlier (%)", zeroline=True)
+    fig.update_yaxes(autorange="reversed", rangemode="normal")
+    return fig
+
+
+def shade_closures(fig: go.Figure, closures: pd.DataFrame) -> go.Figure:
+    """Shade each closure period and label it with the crossing's name."""
+    for closure in records(closures):
+        fig.add_vrect(
+            x0=closure["start_date"],
+            x1=closure["end_date"],
+            fillcolor=CLAIM_COLOUR,
+            opacity=0.15,
+            line_width=0,
+            annotation_text=closure["label"],
+            annotation_position="top left",
+            annotation_font_size=11,
+        )
+    return fig
+
+
+def port_volume(series: pd.DataFrame, closures: pd.DataFrame, title: str) -> go.Figure:
+    """Monthly crossings per measure, the same months a year earlier dashed, closures shaded."""
+    fig = go.Figure()
+    for number, (measure, rows) in enumerate(series.groupby("measure", sort=True)):
+        colour = PALETTE[number % len(PALETTE)]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["month"],
+                y=rows["value"],
+                name=str(measure),
+                mode="lines+markers",
+                line={"color": colour},
+                hovertemplate=f"%{{y:,}}<extra>{measure}</extra>",
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=rows["month"],
+                y=rows["value_year_before"],
+                name=f"{measure}, a year earlier",
+                mode="lines",
+                line={"color": colour, "dash": "dot"},
+                hovertemplate=f"%{{y:,}}<extra>{measure}, a year earlier</extra>",
+            )
+        )
+    return shade_closures(_layout(fig, title, "Inbound crossings per month"), closures)
+
+
+def port_map(frame: pd.DataFrame, title: str) -> go.Figure:
+    """Ports at their coordinates, sized by volume, closures in orange (no base map: works offline)."""
+    fig = go.Figure()
+    for closed, rows in frame.groupby("closure", sort=True):
+        size = (rows["value"] / max(frame["value"].max(), 1)) ** 0.5 * 45 + 6
+        fig.add_trace(
+            go.Scatter(
+                x=rows["longitude"],
+                y=rows["latitude"],
+                mode="markers+text",
+                text=rows["port_name"],
+                textposition="top center",
+                textfont={"size": 10},
+                name="closure in late 2023" if closed else "port",
+                marker={"size": size, "color": CLAIM_COLOUR if closed else PALETTE[0], "opacity": 0.7},
+                customdata=rows[["state", "value"]],
+                hovertemplate="%{text}, %{customdata[0]}: %{customdata[1]:,}<extra></extra>",
+            )
+        )
+    fig = _layout(fig, title, "Latitude")
+    fig.update_layout(hovermode="closest", height=460)
+    fig.update_xaxes(title="Longitude (west to east)")
+    fig.update_yaxes(scaleanchor="x", scaleratio=1.15, rangemode="normal")
+    return fig
+
+
 BUILDERS: dict[str, Callable[[ChartSpec], go.Figure]] = {
+    "effects_bars": effects_bars,
     "per_day_vs_claim": per_day_vs_claim,
     "per_day_events": per_day_events,
     "bars": bars,
@@ -219,6 +312,17 @@ BUILDERS: dict[str, Callable[[ChartSpec], go.Figure]] = {
 }
 
 
-def build(spec: ChartSpec) -> go.Figure:
-    """The figure for a claim's chart spec."""
-    return BUILDERS[spec.kind](spec)
+TIME_SERIES = ("per_day_vs_claim", "sector_lines")
+
+
+def build(spec: ChartSpec, events: pd.DataFrame | None = None) -> go.Figure:
+    """The figure for a claim's chart spec; time series get `events` marked within their range."""
+    fig = BUILDERS[spec.kind](spec)
+    if events is not None and spec.kind in TIME_SERIES:
+        add_events(fig, within(events, spec.frame["month"]))
+    return fig
+
+
+def within(events: pd.DataFrame, months: pd.Series) -> pd.DataFrame:
+    """Events that start inside the span of a monthly series."""
+    return events[events["start_date"].between(months.min(), months.max() + pd.offsets.MonthEnd(0))]

@@ -30,6 +30,16 @@ def chart_with_download(fig: go.Figure, frame: pd.DataFrame, file_name: str, key
     )
 
 
+MARKER_KINDS = ("policy", "meeting", "caravan")
+
+
+def event_markers(events: pd.DataFrame) -> pd.DataFrame | None:
+    """The sidebar toggle for event markers; returns the events to draw, or None when switched off."""
+    if not st.sidebar.toggle("Show events on charts", value=True, key="show_events"):
+        return None
+    return events[events["kind"].isin(MARKER_KINDS)]
+
+
 def source_line(dataset: Dataset, keys: list[str]) -> str:
     """'Source: publisher, dataset (release …, data through …), link' for each source used."""
     parts = []

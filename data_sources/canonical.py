@@ -90,3 +90,21 @@ RECONCILIATION = TableSchema(
     key=("month", "component", "breakdown", "left_source", "left_vintage", "right_source", "right_vintage"),
     contiguous_months=False,
 )
+
+PORT_CROSSINGS_MONTHLY = TableSchema(
+    name="port_crossings_monthly",
+    description="BTS inbound crossings at U.S.–Mexico land ports by month, port and measure (vehicles, "
+    "passengers, pedestrians, trucks, trains, containers). Missing months stay missing: no zero-filling.",
+    columns={
+        "month": MONTH,
+        "port_name": TEXT,
+        "port_code": TEXT,
+        "state": TEXT,
+        "border": TEXT,
+        "measure": TEXT,
+        "value": Column("count", description="Inbound crossings of the measure's unit (not people, unless so named)"),
+        "latitude": Column("float", nullable=True),
+        "longitude": Column("float", nullable=True),
+    },
+    key=("month", "port_code", "measure"),
+)

@@ -326,7 +326,7 @@ def closures(claim: Claim, tables: Tables) -> ClaimContext:
     sentences += _sector_sentences(
         sector_per_day(tables["ohss_usbp_sector"], sectors, year_before, month), ports, month
     )
-    charts = [
+    charts: list[ChartSpec] = [
         ChartSpec("timeline", timeline, "Port and railway closures, late 2023", "port_rail_closures_2023.csv"),
         ChartSpec(
             "sector_lines",
@@ -336,12 +336,54 @@ def closures(claim: Claim, tables: Tables) -> ClaimContext:
             {"shade": (timeline["start"].min(), timeline["end"].max())},
         ),
     ]
+    sources = ["events", "ohss_usbp"]
+    effects = tables.get("port_closure_effects")
+    if effects is not None and not effects.empty:
+        in_month = month_effects(effects, set(chosen["event_id"]), month)
+        sentences += _crossing_sentences(in_month, month)
+        charts.append(
+            ChartSpec(
+                "effects_bars",
+                in_month,
+                f"Inbound crossings at the closed crossings' ports, {w.month_name(month)} vs a year earlier",
+                f"port_crossings_change_{claim.period}.csv",
+            )
+        )
+        sources.append("bts_crossings")
     caveats = [
         *claim.caveats,
         "Monthly counts cannot show a closure lasting only a few days (like the rail "
         "closures): they are spread over the whole month.",
     ]
-    return ClaimContext(sentences, charts, caveats, ["events", "ohss_usbp"], _event_citations(chosen))
+    return ClaimContext(sentences, charts, caveats, sources, _event_citations(chosen))
+
+
+def month_effects(effects: pd.DataFrame, event_ids: set[str], month: pd.Timestamp) -> pd.DataFrame:
+    """One row per port and affected measure in `month` (the longest closure there if several)."""
+    rows = effects[effects["event_id"].isin(event_ids) & (effects["month"] == month)]
+    rows = rows.sort_values("days_closed", ascending=False).drop_duplicates(["port_code", "measure"])
+    return rows.sort_values(["port_name", "measure"]).reset_index(drop=True)
+
+
+def _crossing_sentences(rows: pd.DataFrame, month: pd.Timestamp) -> list[str]:
+    """'Lukeville, closed 28 of 31 days: personal vehicles 3,966 vs 26,321 a year earlier (85% lower); …'"""
+    sentences = []
+    for port, group in rows.groupby("port_name", sort=True):
+        parts = []
+        for r in records(group):
+            if pd.isna(r["value"]):
+                parts.append(f"{r['measure'].lower()}: no data reported")
+            elif pd.notna(r["value_year_before"]):
+                parts.append(
+                    f"{r['measure'].lower()} {w.count(r['value'])} vs {w.count(r['value_year_before'])} "
+                    f"a year earlier ({w.direction(r['value'], r['value_year_before'])})"
+                )
+        days = int(group["days_closed"].max())
+        sentences.append(
+            f"{port} in {w.month_name(month)}, with a closure on {days} of {month.days_in_month} days "
+            f"(BTS inbound crossings): " + "; ".join(parts) + "."
+        )
+    return sentences
 
 
 def closure_timeline(chosen: pd.DataFrame, ports: pd.DataFrame) -> pd.DataFrame:

@@ -17,7 +17,11 @@ from data_sources.registry import SOURCES
 from data_sources.tables import Dataset
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-SOUTHWEST_EXPORT_COLUMNS = ["month", "fiscal_year", "component", "encounters", "per_day", "source", "vintage"]
+# Published column orders for the exports other people build on; other tables keep all their columns.
+EXPORT_COLUMNS = {
+    "southwest_monthly": ["month", "fiscal_year", "component", "encounters", "per_day", "source", "vintage"],
+    "port_crossings_monthly": ["month", "port_name", "port_code", "state", "border", "measure", "value"],
+}
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -41,12 +45,12 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def export_tables(dataset: Dataset, out_dir: Path) -> list[Path]:
-    """Write one CSV per table (southwest_monthly in its published column order) and provenance.json."""
+    """Write one CSV per table (some in a published column order, see EXPORT_COLUMNS) and provenance.json."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, table in dataset.tables.items():
-        if name == "southwest_monthly":
-            table = table[SOUTHWEST_EXPORT_COLUMNS]
+        if name in EXPORT_COLUMNS:
+            table = table[EXPORT_COLUMNS[name]]
         path = out_dir / f"{name}.csv"
         path.write_bytes(to_csv_bytes(table))
         written.append(path)

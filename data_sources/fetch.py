@@ -136,14 +136,16 @@ class Fetcher:
         max_bytes: int,
         validators: Validators | None = None,
         progress: Progress | None = None,
+        params: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> Downloaded:
         """Stream `url` (or its mirror) into a new file in `dest_dir`, or report 304."""
         _check_host(url, allowed_hosts)
         target = mirrored(url)
-        headers = validators.headers() if validators else {}
+        headers = (headers or {}) | (validators.headers() if validators else {})
         timeout = (self.settings.connect_timeout, self.settings.read_timeout)
         try:
-            with self.session.get(target, headers=headers, stream=True, timeout=timeout) as response:
+            with self.session.get(target, params=params, headers=headers, stream=True, timeout=timeout) as response:
                 _check_host(response.url, allowed_hosts)
                 if response.status_code == 304:
                     return Downloaded(url, None, None, 0, validators or Validators())

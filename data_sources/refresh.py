@@ -9,6 +9,7 @@ failure leaves the current snapshot untouched and yields a one-line reason.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -19,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pandas as pd
 
+from data_sources import socrata
 from data_sources.fetch import Fetcher, FetchError, Progress, Validators, mirrored
 from data_sources.schema import SchemaError
 from data_sources.snapshots import Snapshot, SnapshotStore, sha256_of
@@ -67,7 +69,7 @@ def validate_file(source: Source, path: Path, current: Snapshot | None) -> tuple
     return start, end
 
 
-def file_validated(store: SnapshotStore, source: Source, staged: Path, details: dict[str, str | None]) -> Snapshot:
+def file_validated(store: SnapshotStore, source: Source, staged: Path, details: Mapping[str, str | None]) -> Snapshot:
     """Validate a staged file and file it as the new current snapshot (caller holds the lock)."""
     current = store.current(source.key)
     start, end = validate_file(source, staged, current)
@@ -137,6 +139,8 @@ def refresh_source(store: SnapshotStore, source: Source, fetcher: Fetcher, progr
 def _refresh_locked(store: SnapshotStore, source: Source, fetcher: Fetcher, progress: Progress | None) -> Outcome:
     current = store.current(source.key)
     checked = store.read_checked(source.key)
+    if source.soda:
+        return _refresh_api(store, source, fetcher, current, checked)
     url = source.download_url
     if source.link_rule:
         url = _discover(store, source, fetcher, current, checked)
@@ -167,6 +171,37 @@ def _refresh_locked(store: SnapshotStore, source: Source, fetcher: Fetcher, prog
     finally:
         result.path.unlink(missing_ok=True)
     _record_check(store, source, checked)
+    return Outcome(
+        source.key, "updated", f"new vintage {snapshot.vintage}, data through {snapshot.coverage_end}", snapshot
+    )
+
+
+def _refresh_api(
+    store: SnapshotStore, source: Source, fetcher: Fetcher, current: Snapshot | None, checked: dict[str, str]
+) -> Outcome:
+    """A Socrata source: one summary request; page through the rows only if it changed."""
+    assert source.soda is not None
+    marker = socrata.summary(fetcher, source.soda, source.allowed_hosts)
+    if current and checked.get("api_summary") == marker:
+        return _unchanged(store, source, checked, "the API reports the same rows as at the last check")
+    path = socrata.fetch_all(
+        fetcher, source.soda, source.allowed_hosts, store.staging_dir(source.key), source.max_bytes
+    )
+    try:
+        if current and sha256_of(path) == current.sha256:
+            return _unchanged(store, source, checked | {"api_summary": marker}, "the API returned identical rows")
+        details = {
+            "file_name": f"{Path(urlsplit(source.soda.endpoint).path).stem}-{source.key}.json",
+            "url": f"{source.soda.endpoint}?$where={source.soda.where}",
+            "retrieved_at": utc_now().isoformat(),
+            "vintage": utc_now().strftime("%Y-%m"),
+            "method": "download",
+            "note": f"SODA API answer, all pages ({marker.split('|')[0]} rows; latest date {marker.split('|')[1]})",
+        }
+        snapshot = file_validated(store, source, path, details)
+    finally:
+        path.unlink(missing_ok=True)
+    _record_check(store, source, checked | {"api_summary": marker})
     return Outcome(
         source.key, "updated", f"new vintage {snapshot.vintage}, data through {snapshot.coverage_end}", snapshot
     )

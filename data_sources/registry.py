@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from data_sources.source import Source
-from data_sources.sources import cbp_nationwide, cbp_sbo, ohss_usbp
+from data_sources.sources import bts_crossings, cbp_nationwide, cbp_sbo, ohss_usbp
 
-SOURCES: dict[str, Source] = {s.key: s for s in (cbp_sbo.SOURCE, ohss_usbp.SOURCE, cbp_nationwide.SOURCE)}
+SOURCES: dict[str, Source] = {
+    s.key: s for s in (cbp_sbo.SOURCE, ohss_usbp.SOURCE, cbp_nationwide.SOURCE, bts_crossings.SOURCE)
+}
 
 
 def get_source(key: str) -> Source:

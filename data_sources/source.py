@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from data_sources.socrata import SodaQuery
+
 PUBLIC_DOMAIN = "Public domain (work of the U.S. federal government, 17 U.S.C. § 105)"
 
 Parser = Callable[[Path], dict[str, pd.DataFrame]]
@@ -57,6 +59,7 @@ class Source:
     license: str = PUBLIC_DOMAIN
     release_cadence_days: int = 31
     rounded_to: int = 1  # the publisher rounds counts to this multiple (OHSS: 10)
+    soda: SodaQuery | None = None  # for sources read through a Socrata API instead of a file
 
     @property
     def allowed_hosts(self) -> frozenset[str]:

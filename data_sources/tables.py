@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources import combine, events, metrics
+from data_sources import combine, events, metrics, ports
 from data_sources.registry import SOURCES
 from data_sources.snapshots import Snapshot, SnapshotStore
 
@@ -93,6 +93,10 @@ def build(store: SnapshotStore, snapshots: dict[str, Snapshot]) -> dict[str, pd.
     tables["reconciliation"] = combine.reconciliation_table(compared, sectors, rounding)
     tables.update(_derived(series))
     tables.update(reference_tables(store.root.parent / "reference"))
+    if "port_crossings_monthly" in tables:
+        tables["port_closure_effects"] = ports.closure_effects(
+            tables["port_crossings_monthly"], tables["events"], tables["closure_measures"]
+        )
     return tables
 
 
@@ -103,6 +107,7 @@ def reference_tables(folder: Path) -> dict[str, pd.DataFrame]:
         "published_figures": events.read_published_figures(folder / "published_figures.csv"),
         "port_sectors": events.read_port_sectors(),
         "citizenship_groups": pd.read_csv(PACKAGE_DIR / "citizenship_groups.csv", dtype=str),
+        "closure_measures": ports.read_closure_measures(),
     }
 
 
@@ -112,6 +117,8 @@ def _previous_vintage_candidates(
     """Southwest totals from each source's previous intact vintage, so revisions are visible."""
     pieces = []
     for key, current in snapshots.items():
+        if key not in set(rules["source"]):
+            continue
         older = [s for s in store.all(key) if s.folder != current.folder and s.vintage < current.vintage]
         if older and store.verify(older[-1]):
             parsed = {key: SOURCES[key].parse(store.file_path(older[-1]))}

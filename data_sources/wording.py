@@ -36,6 +36,14 @@ def change(new: float, old: float) -> str:
     return f"{abs(pct):.0f}% {'higher' if pct > 0 else 'lower'} than"
 
 
+def direction(new: float, old: float) -> str:
+    """'43% lower' / '4% higher' / 'about the same'."""
+    pct = (new / old - 1) * 100
+    if abs(pct) < 0.5:
+        return "about the same"
+    return f"{abs(pct):.0f}% {'higher' if pct > 0 else 'lower'}"
+
+
 def listing(items: list[str]) -> str:
     """'a, b and c'."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

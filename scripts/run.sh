@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh requirements.txt
 .venv/bin/python -m data_sources build
-exec .venv/bin/streamlit run dashboard/app.py --server.headless true "$@"
+exec .venv/bin/python -m streamlit run dashboard/app.py --server.headless true "$@"

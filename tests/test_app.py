@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from data_sources.articles import ARTICLES_ENV, DEFAULT_ARTICLES_DIR
 from data_sources.fetch import MIRROR_ENV
+from data_sources.registry import SOURCES
 from tests.conftest import REPO
 
 APP = str(REPO / "dashboard" / "app.py")
@@ -22,7 +23,7 @@ def run_page(page: str | None = None, **query: str) -> AppTest:
         app.query_params[name] = value
     app.run()
     if page:
-        app.switch_page(f"pages/{page}.py").run()
+        app.switch_page(f"views/{page}.py").run()
     assert not app.exception, app.exception
     return app
 
@@ -42,8 +43,10 @@ def test_article_page_shows_every_claim_with_computed_context():
     for number in ("301,981", "9,741 a day", "8,056 between ports", "1,685 at ports", "#1 of 311 months"):
         assert number in text
     assert "302,034" in text  # as first published, January 2024
-    assert len(app.get("plotly_chart")) == 6
-    assert len(app.get("download_button")) == 6
+    assert len(app.get("plotly_chart")) == 7
+    assert len(app.get("download_button")) == 7
+    # the closures card uses the port data: Lukeville's December 2023 personal vehicles against a year earlier
+    assert "personal vehicles 3,966 vs 26,321 a year earlier (85% lower)" in text
     assert "Source: U.S. Customs and Border Protection" in text
     assert not app.error
 
@@ -120,7 +123,7 @@ def test_refresh_action_reports_failures_and_keeps_data(cache_dir, monkeypatch: 
     app.button[0].click().run()
     assert not app.exception
     messages = " ".join(m.value for m in app.markdown)
-    assert messages.count("could not connect to 127.0.0.1:9") == 3
+    assert messages.count("could not connect to 127.0.0.1:9") == len(SOURCES)  # one plain reason per source
     assert files() == before
 
 
@@ -137,3 +140,23 @@ def test_pages_without_data_say_so(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     app = run_page()
     assert "No data yet" in " ".join(w.value for w in app.warning)
     assert not app.error
+
+
+def test_ports_page_shows_closures_against_crossings():
+    app = run_page("ports")
+    assert app.title[0].value == "Ports of entry"
+    assert app.selectbox[0].value == "2602"  # Lukeville, the first port the article refers to
+    assert len(app.get("plotly_chart")) == 3
+    effects = app.dataframe[0].value
+    assert set(effects["event_id"]) == {"lukeville_reduced_vehicle_processing_2023", "lukeville_poe_suspension_2023"}
+    app.selectbox[0].set_value("2504").run()
+    assert not app.exception
+    assert app.query_params["port"] == "2504"
+    assert set(app.dataframe[0].value["measure"]) == {"Pedestrians"}
+
+
+def test_event_markers_can_be_switched_off():
+    app = run_page("ports")
+    with_markers = len(app.get("plotly_chart")[0].proto.spec)
+    app.toggle(key="show_events").set_value(False).run()
+    assert len(app.get("plotly_chart")[0].proto.spec) < with_markers

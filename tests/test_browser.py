@@ -115,7 +115,7 @@ def download_csv(page, index: int) -> tuple[str, list[dict[str, str]]]:
 
 
 def test_article_page_chart_and_its_csv_agree(server, page):
-    open_page(page, server, charts=6, shot="article")
+    open_page(page, server, charts=7, shot="article")
     assert page.get_by_text("301,981").count() >= 1
     name, rows = download_csv(page, 0)
     assert name == "encounters_per_day_2023-12.csv"
@@ -128,7 +128,7 @@ def test_article_page_chart_and_its_csv_agree(server, page):
     assert december["encounters"] == "249740"
 
 
-@pytest.mark.parametrize(("path", "charts"), [("explorer", 1), ("data_downloads", 0), ("methods", 0)])
+@pytest.mark.parametrize(("path", "charts"), [("explorer", 1), ("ports", 3), ("data_downloads", 0), ("methods", 0)])
 def test_every_page_renders(server, page, path, charts):
     page.goto(f"{server}/{path}")
     page.wait_for_selector("h1", timeout=90_000)

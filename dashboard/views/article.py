@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import charts, ui
@@ -21,13 +22,13 @@ def pick_article(found: list[Article]) -> Article:
     return found[index]
 
 
-def claim_card(claim: Claim, context: ClaimContext, data: Dataset) -> None:
+def claim_card(claim: Claim, context: ClaimContext, data: Dataset, events: pd.DataFrame | None) -> None:
     with st.container(border=True):
         st.markdown(f"> “{claim.quote}”\n>\n> — the article")
         for sentence in context.sentences:
             st.markdown(f"- {sentence}")
         for number, spec in enumerate(context.charts):
-            ui.chart_with_download(charts.build(spec), spec.frame, spec.file_name, f"{claim.id}-{number}")
+            ui.chart_with_download(charts.build(spec, events), spec.frame, spec.file_name, f"{claim.id}-{number}")
         if context.citations:
             with st.expander("What officials and reports said at the time (cited)"):
                 for c in context.citations:
@@ -57,8 +58,9 @@ def render() -> None:
     )
     for warning in data.warnings:
         st.warning(warning)
+    events = ui.event_markers(data.tables["events"])
     for claim in article.claims:
-        claim_card(claim, evaluate(claim, data.tables), data)
+        claim_card(claim, evaluate(claim, data.tables), data, events)
 
 
 ui.friendly(render)
