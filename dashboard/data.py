@@ -8,6 +8,7 @@ costs one small check per rerun.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -28,7 +29,8 @@ def _dataset_for(fingerprint: str) -> Dataset:
 
 def dataset() -> Dataset:
     """The current dataset (rebuilt only when a snapshot or the data code changes)."""
-    return _dataset_for(tables.current_fingerprint(tables.default_store()))
+    key, warnings = tables.current_state(tables.default_store())
+    return replace(_dataset_for(key), warnings=warnings)  # warnings are about now, not about the cached build
 
 
 @st.cache_data(ttl=60, show_spinner=False)

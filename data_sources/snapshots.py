@@ -120,10 +120,23 @@ class SnapshotStore:
 
     @contextmanager
     def lock(self, key: str) -> Iterator[None]:
-        """Exclusive per-source lock for writers (refresh, import)."""
+        """Exclusive per-source lock for writers (refresh, import).
+
+        Whatever a writer killed midway left behind (a partial download in `.staging`, a half-built
+        `.new-*` folder) is swept away first: holding the lock, nobody else can be using it.
+        """
         self.source_dir(key).mkdir(parents=True, exist_ok=True)
         with FileLock(str(self.source_dir(key) / ".lock"), timeout=LOCK_TIMEOUT_SECONDS):
+            self._sweep(key)
             yield
+
+    def _sweep(self, key: str) -> None:
+        folder = self.source_dir(key)
+        for leftover in [*folder.glob(".staging/*"), *folder.glob(".new-*"), *folder.glob(".tmp-*")]:
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)
 
     def add(self, staged_file: Path, snapshot: Snapshot) -> Snapshot:
         """File a validated download as a new snapshot and make it current (caller holds the lock)."""

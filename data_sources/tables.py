@@ -150,10 +150,10 @@ def fingerprint(snapshots: dict[str, Snapshot], reference: Path) -> str:
     return digest.hexdigest()[:20]
 
 
-def current_fingerprint(store: SnapshotStore) -> str:
-    """Fingerprint of what `load(store)` would return now (cheap: hashes, no parsing)."""
-    snapshots, _ = usable_snapshots(store)
-    return fingerprint(snapshots, store.root.parent / "reference")
+def current_state(store: SnapshotStore) -> tuple[str, list[str]]:
+    """Fingerprint of what `load(store)` would return now, and today's warnings (cheap: no parsing)."""
+    snapshots, warnings = usable_snapshots(store)
+    return fingerprint(snapshots, store.root.parent / "reference"), warnings
 
 
 def load(store: SnapshotStore | None = None, derived_root: Path | None = None) -> Dataset:

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -38,8 +40,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+@contextmanager
+def streamlit_server(env: dict[str, str] | None = None) -> Iterator[str]:
+    """A real Streamlit server on a free port, stopped afterwards."""
     port = free_port()
     command = [
         sys.executable,
@@ -54,7 +57,9 @@ def server() -> Iterator[str]:
         "--server.address",
         "127.0.0.1",
     ]
-    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command, cwd=REPO, env=os.environ | (env or {}), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -69,6 +74,12 @@ def server() -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with streamlit_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +163,21 @@ def test_shared_explorer_link_reproduces_the_view(server, browser):
     assert {t["name"] for t in seen[0]} == {r["sector"] for r in rows}
     assert sorted({r["period"] for r in rows}) == [str(y) for y in range(2014, 2024)]
     assert name == "encounters_usbp_sector_by_sector_2013-10_2023-09.csv"
+
+
+def test_html_in_an_article_never_runs(browser, tmp_path):
+    from tests.test_faults import hostile_articles
+
+    folder = hostile_articles(tmp_path / "articles")
+    with streamlit_server({"BORDER_ARTICLES_DIR": str(folder)}) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 2400})
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        open_page(page, f"{url}/?article=hostile", charts=1, shot="hostile-article")
+        page.wait_for_timeout(1000)
+        assert dialogs == []
+        assert page.locator("script:text('alert')").count() == 0
+        assert page.locator("img[onerror], iframe[src*='evil']").count() == 0
+        assert page.get_by_text("<script>alert(1)</script> Title").count() >= 1
+        context.close()

@@ -54,6 +54,8 @@ SHEETS: dict[str, tuple[TableSchema, dict[str, str]]] = {
         {"Region": "region", "Family Status": "family_status"},
     ),
 }
+MAX_UNCOMPRESSED_BYTES = 300_000_000  # the real workbook unpacks to about 12 MB
+MAX_COMPRESSION_RATIO = 200  # zip bombs compress thousands to one; real sheets about 10 to one
 EXPECTED_COLUMNS = ("Fiscal Year", "Month", "Region", "Sector", "Citizenship", "Family Status", "Quantity")
 
 
@@ -93,10 +95,21 @@ def _sheet_table(raw: pd.DataFrame, schema: TableSchema, dimensions: dict[str, s
     return schema.validate(table)
 
 
+def _refuse_zip_bombs(path: Path) -> None:
+    """Check the archive's declared sizes before openpyxl inflates anything."""
+    with zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+    unpacked = sum(m.file_size for m in members)
+    packed = max(sum(m.compress_size for m in members), 1)
+    if unpacked > MAX_UNCOMPRESSED_BYTES or unpacked / packed > MAX_COMPRESSION_RATIO:
+        raise ParseError(f"refusing a workbook that unpacks to {unpacked:,} bytes from {packed:,} (a zip bomb?)")
+
+
 def parse(path: Path) -> dict[str, pd.DataFrame]:
     """Workbook → one canonical table per monthly region cross-tab sheet."""
     if not zipfile.is_zipfile(path):
         raise ParseError("not an Excel workbook (.xlsx files are zip archives; an HTML page?)")
+    _refuse_zip_bombs(path)
     try:
         with pd.ExcelFile(path, engine="openpyxl") as book:
             missing = [s for s in SHEETS if s not in book.sheet_names]

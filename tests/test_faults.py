@@ -1,0 +1,183 @@
+"""Trying to break it: killed refreshes, corrupted snapshots, hostile uploads, formula and HTML
+injection, malformed links, and hosts outside the registry."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from werkzeug import Response
+
+from data_sources.articles import ARTICLES_ENV, DEFAULT_ARTICLES_DIR
+from data_sources.export import FORMULA_PREFIXES, export_tables
+from data_sources.fetch import MIRROR_ENV
+from data_sources.refresh import import_file
+from data_sources.registry import SOURCES, get_source
+from data_sources.tables import CACHE_ENV, load
+from tests.conftest import REPO, embedded_file, revised_sbo_file
+from tests.test_refresh import SBO_FILE, serve_sbo_landing
+
+APP = str(REPO / "dashboard" / "app.py")
+
+
+def snapshot_files(root: Path) -> dict[str, bytes]:
+    """Every committed-style file in a store (ignoring locks), for byte-identical comparisons."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file() and p.name != ".lock"}
+
+
+def test_refresh_killed_midway_leaves_no_trace(store, mirror):
+    data = embedded_file("cbp_sbo").read_bytes()
+    serve_sbo_landing(mirror)
+
+    def slow_body():
+        for start in range(0, len(data), 4096):
+            yield data[start : start + 4096]
+            time.sleep(0.05)
+
+    mirror.expect_request(SBO_FILE).respond_with_response(Response(slow_body(), direct_passthrough=True))
+    before = snapshot_files(store.root)
+    env = os.environ | {MIRROR_ENV: os.environ[MIRROR_ENV], CACHE_ENV: str(store.root.parent)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "data_sources", "refresh", "cbp_sbo"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    staging = store.root / "cbp_sbo" / ".staging"
+    deadline = time.time() + 20
+    while time.time() < deadline and not any(staging.glob("*.part")):
+        time.sleep(0.05)
+    assert any(staging.glob("*.part")), "the download never started"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+    # the killed writer left a partial download in staging, but no snapshot changed
+    assert {k: v for k, v in snapshot_files(store.root).items() if ".staging" not in k} == before
+    assert load(store).snapshots["cbp_sbo"].vintage == "2025-09"
+    # the next writer sweeps the leftovers before doing anything
+    import_file(store, get_source("cbp_sbo"), Path("/nonexistent"))
+    with store.lock("cbp_sbo"):
+        assert not list(staging.iterdir())
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def zip_bomb(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * 60_000_000)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("source", "make", "message"),
+    [
+        ("ohss_usbp", lambda d: zip_bomb(d / "book.xlsx"), "zip bomb"),
+        (
+            "ohss_usbp",
+            lambda d: write(d / "book.xlsx", b"\x89PNG\r\n\x1a\n" + b"0" * 100),
+            "not an Excel workbook",
+        ),
+        (
+            "cbp_sbo",
+            lambda d: write(d / "x.csv", b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"),
+            "does not look like",
+        ),
+        ("bts_crossings", lambda d: write(d / "x.json", b'[{"port_name": 1}'), "not a readable"),
+    ],
+)
+def test_hostile_imports_are_refused_and_change_nothing(store, tmp_path, source, make, message):
+    before = snapshot_files(store.root)
+    outcome = import_file(store, get_source(source), make(tmp_path))
+    assert outcome.status == "failed" and message in outcome.message
+    assert snapshot_files(store.root) == before
+
+
+def test_oversized_import_is_refused_before_reading(store, tmp_path):
+    outcome = import_file(store, replace(get_source("cbp_sbo"), max_bytes=1_000), embedded_file("cbp_sbo"))
+    assert outcome.status == "failed" and "limit" in outcome.message
+
+
+def test_no_exported_csv_cell_can_run_as_a_formula(cache_dir, tmp_path):
+    events = cache_dir / "reference" / "events.csv"
+    text = events.read_text().replace('"CBP cut vehicle processing', '"=HYPERLINK(""http://evil"")CBP cut', 1)
+    events.write_text(text)
+    out = tmp_path / "out"
+    export_tables(load(), out)
+    cells = 0
+    for path in out.glob("*.csv"):
+        for row in csv.reader(io.StringIO(path.read_text())):
+            for cell in row:
+                cells += 1
+                if cell.startswith(FORMULA_PREFIXES):
+                    float(cell)  # only numbers such as -45 may start with '-' or '+'
+    assert cells > 100_000
+    assert "'=HYPERLINK" in (out / "events.csv").read_text()
+
+
+def hostile_articles(folder: Path) -> Path:
+    shutil.copytree(DEFAULT_ARTICLES_DIR, folder)
+    (folder / "2099-hostile.toml").write_text(
+        '[article]\nid = "hostile"\ntitle = "<script>alert(1)</script> Title"\npublished = "<b>now</b>"\n'
+        'reference_month = "2023-12"\nsummary = "<img src=x onerror=alert(2)> [click](javascript:alert(3))"\n\n'
+        '[[claims]]\nid = "x"\nquote = "<iframe src=//evil></iframe> 10,000 a day"\nmetric = "daily_rate"\n'
+        'period = "2023-12"\nclaimed_value = 10000\nunit = "people per day"\nwindow = ["2023-06", "2024-01"]\n'
+        '\n[[claims]]\nid = "y"\nquote = "an unknown metric"\nmetric = "<script>"\nperiod = "2023-12"\nunit = "x"\n'
+    )
+    return folder
+
+
+def test_html_in_article_files_is_shown_as_text(tmp_path, monkeypatch):
+    monkeypatch.setenv(ARTICLES_ENV, str(hostile_articles(tmp_path / "articles")))
+    app = AppTest.from_file(APP, default_timeout=90)
+    app.query_params["article"] = "hostile"
+    app.run()
+    assert not app.exception
+    assert app.title[0].value == "<script>alert(1)</script> Title"  # text, not markup (st.title escapes)
+    assert "not one we can check yet" in " ".join(m.value for m in app.markdown)
+
+
+@pytest.mark.parametrize(
+    ("page", "query"), [("views/ports.py", {"port": "<script>"}), (None, {"article": "../../etc"})]
+)
+def test_malformed_links_fall_back_to_defaults(page, query):
+    app = AppTest.from_file(APP, default_timeout=90)
+    for name, value in query.items():
+        app.query_params[name] = value
+    app.run()
+    if page:
+        app.switch_page(page).run()
+    assert not app.exception and not app.error
+
+
+def test_corrupted_snapshot_is_reported_on_the_data_page(store, tmp_path):
+    import_file(store, get_source("cbp_sbo"), revised_sbo_file(tmp_path), vintage="2025-10")
+    newest = store.current("cbp_sbo")
+    store.file_path(newest).write_bytes(b"Fiscal Year\n2025\n")  # truncated on disk
+    app = AppTest.from_file(APP, default_timeout=90).run()
+    app.switch_page("views/data_downloads.py").run()
+    warnings = " ".join(w.value for w in app.warning)
+    assert "fails its sha256 check" in warnings and "previous vintage 2025-09" in warnings
+    assert "Vintage **2025-09**" in " ".join(m.value for m in app.markdown)
+
+
+def test_every_registered_url_is_on_a_registered_host():
+    for source in SOURCES.values():
+        urls = [source.landing_page, source.download_url, source.soda.endpoint if source.soda else None]
+        assert {urlsplit(u).hostname for u in urls if u} <= source.allowed_hosts
+        assert source.allowed_hosts <= {"www.cbp.gov", "ohss.dhs.gov", "data.bts.gov"}
