@@ -8,13 +8,18 @@ costs one small check per rerun.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard import charts
 from data_sources import tables
 from data_sources.articles import Article, articles_dir, load_articles
+from data_sources.claims import ClaimContext, evaluate
+from data_sources.export import to_csv_bytes
 from data_sources.tables import Dataset
 
 log = logging.getLogger(__name__)
@@ -41,3 +46,39 @@ def _articles_in(folder: Path) -> tuple[list[Article], list[str]]:
 def articles() -> tuple[list[Article], list[str]]:
     """Article files (re-read at most once a minute, so a new file appears without a restart)."""
     return _articles_in(articles_dir())
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim's context with its figures and CSV downloads, ready to draw."""
+
+    context: ClaimContext
+    figures: list[go.Figure]
+    csvs: list[bytes]
+
+
+def claim_views(article: Article, data: Dataset, events: pd.DataFrame | None) -> list[ClaimView]:
+    """Every claim card's content, computed once per dataset, article text and marker setting.
+
+    Building the figures is most of a rerun's cost; every session reading the same article shares them.
+    """
+    return _claim_views(
+        data.fingerprint, repr(article), events is not None, _article=article, _data=data, _events=events
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _claim_views(
+    fingerprint: str,
+    article_key: str,
+    with_events: bool,
+    _article: Article,
+    _data: Dataset,
+    _events: pd.DataFrame | None,
+) -> list[ClaimView]:
+    views = []
+    for claim in _article.claims:
+        context = evaluate(claim, _data.tables)
+        figures = [charts.build(spec, _events) for spec in context.charts]
+        views.append(ClaimView(context, figures, [to_csv_bytes(spec.frame) for spec in context.charts]))
+    return views

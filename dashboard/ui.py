@@ -17,12 +17,12 @@ log = logging.getLogger("dashboard")
 EVENTS_SOURCE = "Events: dated and cited from news reports and CBP statements (see each card's sources)"
 
 
-def chart_with_download(fig: go.Figure, frame: pd.DataFrame, file_name: str, key: str) -> None:
+def chart_with_download(fig: go.Figure, rows: pd.DataFrame | bytes, file_name: str, key: str) -> None:
     """Draw a figure with its own template and, right under it, the exact rows it shows as CSV."""
     st.plotly_chart(fig, theme=None, width="stretch", key=f"chart-{key}")
     st.download_button(
         "Download this data (CSV)",
-        to_csv_bytes(frame),
+        rows if isinstance(rows, bytes) else to_csv_bytes(rows),
         file_name=file_name,
         mime="text/csv",
         key=f"download-{key}",

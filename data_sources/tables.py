@@ -50,6 +50,7 @@ class Dataset:
     tables: dict[str, pd.DataFrame]
     snapshots: dict[str, Snapshot]
     warnings: list[str] = field(default_factory=list)
+    fingerprint: str = ""  # of the snapshots and code the tables were built from
 
     def vintage_line(self) -> str:
         """'data through …, released …' for each source, for freshness captions."""
@@ -161,14 +162,15 @@ def load(store: SnapshotStore | None = None, derived_root: Path | None = None) -
     store = store or default_store()
     derived_root = derived_root or store.root.parent / "derived"
     snapshots, warnings = usable_snapshots(store)
-    folder = derived_root / fingerprint(snapshots, store.root.parent / "reference")
+    key = fingerprint(snapshots, store.root.parent / "reference")
+    folder = derived_root / key
     if (folder / "tables.json").exists():
         names = json.loads((folder / "tables.json").read_text())
         tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in names}
     else:
         tables = build(store, snapshots)
         _save(folder, tables)
-    return Dataset(tables, snapshots, warnings)
+    return Dataset(tables, snapshots, warnings, key)
 
 
 def _save(folder: Path, tables: dict[str, pd.DataFrame]) -> None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import charts, ui
-from dashboard.data import articles, dataset
+from dashboard import ui
+from dashboard.data import ClaimView, articles, claim_views, dataset
 from data_sources.articles import Article, Claim
-from data_sources.claims import ClaimContext, evaluate
 from data_sources.tables import Dataset
 
 
@@ -22,13 +20,14 @@ def pick_article(found: list[Article]) -> Article:
     return found[index]
 
 
-def claim_card(claim: Claim, context: ClaimContext, data: Dataset, events: pd.DataFrame | None) -> None:
+def claim_card(claim: Claim, view: ClaimView, data: Dataset) -> None:
+    context = view.context
     with st.container(border=True):
         st.markdown(f"> “{claim.quote}”\n>\n> — the article")
         for sentence in context.sentences:
             st.markdown(f"- {sentence}")
-        for number, spec in enumerate(context.charts):
-            ui.chart_with_download(charts.build(spec, events), spec.frame, spec.file_name, f"{claim.id}-{number}")
+        for number, (spec, figure, rows) in enumerate(zip(context.charts, view.figures, view.csvs, strict=True)):
+            ui.chart_with_download(figure, rows, spec.file_name, f"{claim.id}-{number}")
         if context.citations:
             with st.expander("What officials and reports said at the time (cited)"):
                 for c in context.citations:
@@ -58,9 +57,9 @@ def render() -> None:
     )
     for warning in data.warnings:
         st.warning(warning)
-    events = ui.event_markers(data.tables["events"])
-    for claim in article.claims:
-        claim_card(claim, evaluate(claim, data.tables), data, events)
+    views = claim_views(article, data, ui.event_markers(data.tables["events"]))
+    for claim, view in zip(article.claims, views, strict=True):
+        claim_card(claim, view, data)
 
 
 ui.friendly(render)
