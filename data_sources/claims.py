@@ -109,12 +109,22 @@ def _event_citations(events: pd.DataFrame) -> list[Citation]:
     return [Citation(e["description"], e["source_title"], e["source_url"]) for e in records(events)]
 
 
+def _month_rows(claim: Claim, tables: Tables) -> tuple[pd.Series, pd.Series, pd.Series] | None:
+    """The claim month's all-Southwest, Border Patrol and OFO rows, or None if any is missing."""
+    rows = [_row(tables, month_of(claim.period), c) for c in (ALL_SOUTHWEST, USBP, OFO)]
+    if claim.claimed_value is None or any(r is None for r in rows):
+        return None
+    total, usbp, ofo = rows
+    assert total is not None and usbp is not None and ofo is not None
+    return total, usbp, ofo
+
+
 def daily_rate(claim: Claim, tables: Tables) -> ClaimContext:
     """A claimed number per day against per-day encounters: between ports, at ports, and both."""
-    month = month_of(claim.period)
-    total, usbp, ofo = (_row(tables, month, c) for c in (ALL_SOUTHWEST, USBP, OFO))
-    if total is None or usbp is None or ofo is None or claim.claimed_value is None:
+    found = _month_rows(claim, tables)
+    if found is None or claim.claimed_value is None:
         return _no_data(claim, "Southwest encounter counts")
+    (total, usbp, ofo), month = found, month_of(claim.period)
     label, claimed = w.month_name(month), claim.claimed_value
     sentences = [
         f"In {label}, CBP counted {w.count(total.encounters)} encounters at the Southwest border: "
@@ -170,10 +180,10 @@ def _revision_sentences(tables: Tables, month: pd.Timestamp) -> list[str]:
 
 def size_vs_daily(claim: Claim, tables: Tables) -> ClaimContext:
     """A one-off group size set against how many encounters a single average day brings."""
-    month = month_of(claim.period)
-    total, usbp, ofo = (_row(tables, month, c) for c in (ALL_SOUTHWEST, USBP, OFO))
-    if total is None or usbp is None or ofo is None or claim.claimed_value is None:
+    found = _month_rows(claim, tables)
+    if found is None or claim.claimed_value is None:
         return _no_data(claim, "Southwest encounter counts")
+    (total, usbp, ofo), month = found, month_of(claim.period)
     label, size = w.month_name(month), claim.claimed_value
     events = _events(tables, claim.params.get("events", []))
     sentences = [

@@ -20,28 +20,24 @@ def count(value: float) -> str:
     return f"{round(value):,}"
 
 
+def _percent(new: float, old: float, up: str, down: str, same: str) -> str:
+    pct = (new / old - 1) * 100
+    return same if abs(pct) < 0.5 else f"{abs(pct):.0f}% {up if pct > 0 else down}"
+
+
 def compared(claimed: float, actual: float) -> str:
     """'12% above' / '3% below' / 'about the same as' the actual value."""
-    change = (claimed / actual - 1) * 100
-    if abs(change) < 0.5:
-        return "about the same as"
-    return f"{abs(change):.0f}% {'above' if change > 0 else 'below'}"
+    return _percent(claimed, actual, "above", "below", "about the same as")
 
 
 def change(new: float, old: float) -> str:
     """'45% higher than' / '10% lower than'."""
-    pct = (new / old - 1) * 100
-    if abs(pct) < 0.5:
-        return "about the same as"
-    return f"{abs(pct):.0f}% {'higher' if pct > 0 else 'lower'} than"
+    return _percent(new, old, "higher than", "lower than", "about the same as")
 
 
 def direction(new: float, old: float) -> str:
     """'43% lower' / '4% higher' / 'about the same'."""
-    pct = (new / old - 1) * 100
-    if abs(pct) < 0.5:
-        return "about the same"
-    return f"{abs(pct):.0f}% {'higher' if pct > 0 else 'lower'}"
+    return _percent(new, old, "higher", "lower", "about the same")
 
 
 def listing(items: list[str]) -> str:

@@ -40,16 +40,14 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@contextmanager
-def streamlit_server(env: dict[str, str] | None = None) -> Iterator[str]:
-    """A real Streamlit server on a free port, stopped afterwards."""
-    port = free_port()
-    command = [
+def streamlit_command(app: str, port: int) -> list[str]:
+    """How every test and the benchmark start a headless server on 127.0.0.1."""
+    return [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        "dashboard/app.py",
+        app,
         "--server.port",
         str(port),
         "--server.headless",
@@ -57,6 +55,13 @@ def streamlit_server(env: dict[str, str] | None = None) -> Iterator[str]:
         "--server.address",
         "127.0.0.1",
     ]
+
+
+@contextmanager
+def streamlit_server(env: dict[str, str] | None = None) -> Iterator[str]:
+    """A real Streamlit server on a free port, stopped afterwards."""
+    port = free_port()
+    command = streamlit_command("dashboard/app.py", port)
     process = subprocess.Popen(
         command, cwd=REPO, env=os.environ | (env or {}), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )

@@ -3,6 +3,7 @@ monthly figures exactly as published (OHSS: to the ten)."""
 
 from __future__ import annotations
 
+import calendar
 import csv
 from collections import defaultdict
 from pathlib import Path
@@ -46,25 +47,12 @@ def published_sbo_totals() -> dict[tuple[str, str], int]:
 
 def published_ohss_southwest() -> dict[str, int]:
     """The 'Monthly Region' sheet's Southwest values, read with openpyxl."""
-    names = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
+    names = list(calendar.month_name)
     sheet = openpyxl.load_workbook(embedded_file("ohss_usbp"), read_only=True)["Monthly Region"]
     values = {}
     for fiscal_year, label, region, quantity in sheet.iter_rows(min_row=2, values_only=True):
         if region == "Southwest Land Border":
-            month = names.index(label.split()[1]) + 1
+            month = names.index(label.split()[1])
             year = fiscal_year - 1 if month >= 10 else fiscal_year
             values[f"{year}-{month:02d}-01"] = quantity
     return values

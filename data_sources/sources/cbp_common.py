@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from data_sources.periods import MONTH_ABBREVIATIONS, month_from_fiscal
+from data_sources.schema import TableSchema
 from data_sources.source import ParseError
 
 RENAMES = {
@@ -52,6 +53,14 @@ def cbp_months(raw: pd.DataFrame) -> pd.DataFrame:
     out["fiscal_year"] = fiscal_year
     out["month"] = month_from_fiscal(fiscal_year, month_number.astype("int64"))
     return out
+
+
+def to_canonical(raw: pd.DataFrame, renames: dict[str, str], schema: TableSchema) -> dict[str, pd.DataFrame]:
+    """Months, whole counts and snake_case names, in the schema's columns and key order, validated."""
+    raw = cbp_months(raw)
+    raw["encounters"] = integer_counts(raw["Encounter Count"])
+    table = raw.rename(columns=RENAMES | renames)[list(schema.columns)].sort_values(list(schema.key))
+    return {schema.name: schema.validate(table.reset_index(drop=True))}
 
 
 def integer_counts(text: pd.Series) -> pd.Series:

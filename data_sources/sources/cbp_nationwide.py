@@ -20,7 +20,7 @@ import pandas as pd
 
 from data_sources.canonical import CBP_SW_AOR_ENCOUNTERS
 from data_sources.source import LinkRule, ParseError, Source
-from data_sources.sources.cbp_common import RENAMES, cbp_months, integer_counts, read_cbp_csv
+from data_sources.sources.cbp_common import read_cbp_csv, to_canonical
 from data_sources.sources.cbp_sbo import FISCAL_MONTH_ORDER
 
 SOUTHWEST = "Southwest Land Border"
@@ -50,13 +50,8 @@ def parse(path: Path) -> dict[str, pd.DataFrame]:
     raw = raw[raw["Land Border Region"].str.strip() == SOUTHWEST]
     if raw.empty:
         raise ParseError(f"no rows with Land Border Region = {SOUTHWEST!r}")
-    raw = cbp_months(raw)
-    raw["encounters"] = integer_counts(raw["Encounter Count"])
-    table = raw.rename(
-        columns=RENAMES | {"Citizenship": "citizenship", "Area of Responsibility": "area_of_responsibility"}
-    )
-    table = table[list(CBP_SW_AOR_ENCOUNTERS.columns)].sort_values(list(CBP_SW_AOR_ENCOUNTERS.key))
-    return {CBP_SW_AOR_ENCOUNTERS.name: CBP_SW_AOR_ENCOUNTERS.validate(table.reset_index(drop=True))}
+    renames = {"Citizenship": "citizenship", "Area of Responsibility": "area_of_responsibility"}
+    return to_canonical(raw, renames, CBP_SW_AOR_ENCOUNTERS)
 
 
 SOURCE = Source(

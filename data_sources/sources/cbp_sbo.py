@@ -19,7 +19,7 @@ import pandas as pd
 
 from data_sources.canonical import CBP_SW_ENCOUNTERS
 from data_sources.source import LinkRule, Source
-from data_sources.sources.cbp_common import RENAMES, cbp_months, integer_counts, read_cbp_csv
+from data_sources.sources.cbp_common import read_cbp_csv, to_canonical
 
 EXPECTED_COLUMNS = (
     "Fiscal Year",
@@ -42,11 +42,8 @@ def _newest_key(match: re.Match[str]) -> tuple[int, ...]:
 
 def parse(path: Path) -> dict[str, pd.DataFrame]:
     """Raw CSV → `cbp_sw_encounters`."""
-    raw = cbp_months(read_cbp_csv(path, EXPECTED_COLUMNS))
-    raw["encounters"] = integer_counts(raw["Encounter Count"])
-    table = raw.rename(columns=RENAMES | {"Citizenship Grouping": "citizenship"})
-    table = table[list(CBP_SW_ENCOUNTERS.columns)].sort_values(list(CBP_SW_ENCOUNTERS.key))
-    return {CBP_SW_ENCOUNTERS.name: CBP_SW_ENCOUNTERS.validate(table.reset_index(drop=True))}
+    raw = read_cbp_csv(path, EXPECTED_COLUMNS)
+    return to_canonical(raw, {"Citizenship Grouping": "citizenship"}, CBP_SW_ENCOUNTERS)
 
 
 SOURCE = Source(

@@ -12,6 +12,7 @@ Months are written as fiscal-month number and name ("03 December" = third month 
 
 from __future__ import annotations
 
+import calendar
 import re
 import zipfile
 from pathlib import Path
@@ -29,20 +30,7 @@ from data_sources.schema import TableSchema
 from data_sources.source import LinkRule, ParseError, Source
 from data_sources.sources.cbp_common import integer_counts
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTH_NAMES = tuple(calendar.month_name)[1:]  # "January" … "December"
 
 # sheet name → (canonical schema, the sheet's columns after "Fiscal Year" and "Month")
 SHEETS: dict[str, tuple[TableSchema, dict[str, str]]] = {

@@ -26,7 +26,7 @@ import requests
 from data_sources import tables
 from data_sources.snapshots import SnapshotStore
 from tests.benchmarks.mirror import Mirror
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, free_port
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_command
 
 REPO = Path(__file__).resolve().parents[2]
 APPS = {"ours": "dashboard/app.py", "bare": "tests/benchmarks/bare_app.py", "naive": "tests/benchmarks/naive_app.py"}
@@ -46,19 +46,7 @@ def spawn(app: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen
     port = free_port()
     started = time.perf_counter()
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            app,
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-        ],
+        streamlit_command(app, port),
         cwd=REPO,
         env=os.environ | (env or {}),
         stdout=subprocess.DEVNULL,
