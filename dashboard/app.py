@@ -15,6 +15,7 @@ PAGES = Path(__file__).parent / "views"
 navigation = st.navigation(
     [
         st.Page(PAGES / "article.py", title="The article in context", icon=":material/article:", default=True),
+        st.Page(PAGES / "check_article.py", title="Check another article", icon=":material/fact_check:"),
         st.Page(PAGES / "explorer.py", title="Encounters explorer", icon=":material/query_stats:"),
         st.Page(PAGES / "ports.py", title="Ports of entry", icon=":material/directions_car:"),
         st.Page(PAGES / "data_downloads.py", title="Data & downloads", icon=":material/database:"),

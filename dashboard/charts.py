@@ -148,7 +148,8 @@ def bars(spec: ChartSpec) -> go.Figure:
     fig = _layout(fig, spec.title, "")
     fig.update_layout(hovermode="closest", height=360)
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title="People (caravan) or encounters (one average day)", separatethousands=True)
+    axis = str(spec.options.get("axis_title", "People (caravan) or encounters (one average day)"))
+    fig.update_xaxes(title=axis, separatethousands=True)
     return fig
 
 

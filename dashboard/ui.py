@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -31,6 +32,17 @@ def chart_with_download(fig: go.Figure, rows: pd.DataFrame | bytes, file_name: s
 
 
 MARKER_KINDS = ("policy", "meeting", "caravan")
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>~$|])|^([#>+\-]|\d+\.)", re.MULTILINE)
+
+
+def escape_markdown(text: str) -> str:
+    """Text from a file or a reader, shown literally: no links, images, HTML or maths from it."""
+
+    def escaped(match: re.Match[str]) -> str:
+        token = match.group(0)
+        return token[:-1] + "\\." if token.endswith(".") else "\\" + token  # "1." becomes "1\." (not a list)
+
+    return MARKDOWN_SPECIALS.sub(escaped, text)
 
 
 def event_markers(events: pd.DataFrame) -> pd.DataFrame | None:

@@ -7,6 +7,7 @@ article is adding a file: the dashboard lists whatever is in the folder.
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -44,7 +45,7 @@ class Article:
     summary: str
     outlet: str
     claims: tuple[Claim, ...]
-    path: Path
+    path: Path | None  # None for an article drafted from pasted text
 
 
 def parse_article(text: str, path: Path) -> Article:
@@ -102,3 +103,34 @@ def load_articles(folder: Path | None = None) -> tuple[list[Article], list[str]]
         except (ArticleError, UnicodeDecodeError) as error:
             errors.append(str(error))
     return articles, errors
+
+
+def _toml_value(value: object) -> str:
+    """TOML for the plain values an article file holds (JSON's string and list syntax is valid TOML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def article_toml(article: Article) -> str:
+    """An article as a file the app loads from `articles/` (the inverse of `parse_article`)."""
+    head = {
+        "id": article.id,
+        "title": article.title,
+        "published": article.published,
+        "reference_month": article.reference_month,
+        "outlet": article.outlet,
+        "summary": article.summary,
+    }
+    lines = ["[article]", *(f"{k} = {_toml_value(v)}" for k, v in head.items())]
+    for claim in article.claims:
+        fields = {
+            "id": claim.id,
+            "quote": claim.quote,
+            "metric": claim.metric,
+            "period": claim.period,
+            "unit": claim.unit,
+            "claimed_value": claim.claimed_value,
+            "caveats": list(claim.caveats),
+            **claim.params,
+        }
+        lines += ["", "[[claims]]", *(f"{k} = {_toml_value(v)}" for k, v in fields.items() if v is not None)]
+    return "\n".join(lines) + "\n"

@@ -226,7 +226,7 @@ def _event_sentence(event: dict[str, Any]) -> str:
 
 def compare_periods(claim: Claim, tables: Tables) -> ClaimContext:
     """Encounter levels in the claim's month against an earlier month it compares itself to."""
-    now, then = month_of(claim.period), month_of(claim.params["compare_to"])
+    now, then = month_of(claim.period), _compared_month(tables, str(claim.params.get("compare_to", "")), claim)
     rows = {(m, c): _row(tables, m, c) for m in (now, then) for c in (ALL_SOUTHWEST, USBP)}
     if any(r is None for r in rows.values()):
         return _no_data(claim, "Southwest encounter counts")
@@ -252,6 +252,67 @@ def compare_periods(claim: Claim, tables: Tables) -> ClaimContext:
         {"events": events, "highlight": now, "compare": then},
     )
     return ClaimContext(sentences, [chart], list(claim.caveats), ["cbp_sbo", "events"], _event_citations(events))
+
+
+def _compared_month(tables: Tables, compare_to: str, claim: Claim) -> pd.Timestamp:
+    """'2022-06' is that month; '2022' (as in 'largest since 2022') is that year's busiest month per day."""
+    if len(compare_to) == 7:
+        return month_of(compare_to)
+    rows = _monthly(tables)
+    year = int(compare_to) if compare_to.isdigit() else month_of(claim.period).year - 1
+    candidates = rows[(rows["component"] == ALL_SOUTHWEST) & (rows["month"].dt.year == year)]
+    if candidates.empty:
+        candidates = rows[(rows["component"] == USBP) & (rows["month"].dt.year == year)]
+    return month_of(claim.period) if candidates.empty else candidates.sort_values("per_day")["month"].iloc[-1]
+
+
+def period_total(claim: Claim, tables: Tables) -> ClaimContext:
+    """A claimed count for a month or a fiscal year against CBP's Southwest totals for that span."""
+    span = str(claim.params.get("span", "month"))
+    if claim.claimed_value is None:
+        return _no_data(claim, "a claimed number")
+    end = month_of(claim.period)
+    start = end - pd.DateOffset(months=11) if span in ("fiscal_year", "calendar_year") else end
+    rows = _monthly(tables)
+    chosen = rows[rows["month"].between(start, end)]
+    needed = (end.year - start.year) * 12 + end.month - start.month + 1
+    sums = {c: (int(g["encounters"].sum()), g["month"].nunique()) for c, g in chosen.groupby("component")}
+    if any(sums.get(c, (0, 0))[1] < needed for c in (ALL_SOUTHWEST, USBP, OFO)):
+        return _no_data(claim, "complete Southwest totals (Border Patrol and OFO)")
+    label = (
+        w.month_name(end)
+        if span == "month"
+        else (f"fiscal year {end.year}" if span == "fiscal_year" else str(end.year))
+    )
+    total, usbp, ofo = (sums[c][0] for c in (ALL_SOUTHWEST, USBP, OFO))
+    claimed = claim.claimed_value
+    sentences = [
+        f"In {label}, CBP counted {w.count(total)} encounters at the Southwest border: {w.count(usbp)} by the Border "
+        f"Patrol between ports and {w.count(ofo)} by OFO at ports.",
+        f"The claimed {w.count(claimed)} is {w.compared(claimed, total)} all encounters and "
+        f"{w.compared(claimed, usbp)} the Border Patrol's count.",
+    ]
+    bars = pd.DataFrame(
+        {
+            "measure": [
+                "The claim",
+                f"All Southwest encounters, {label}",
+                f"Border Patrol, {label}",
+                f"OFO at ports, {label}",
+            ],
+            "people_or_encounters": [claimed, total, usbp, ofo],
+            "source": ["the text", "cbp_sbo", "cbp_sbo", "cbp_sbo"],
+        }
+    )
+    chart = ChartSpec(
+        "bars",
+        bars,
+        f"The claim against Southwest border encounters, {label}",
+        f"claim_vs_encounters_{claim.period}.csv",
+        {"axis_title": "Encounters (or the claimed count)"},
+    )
+    caveats = [*claim.caveats, "Encounters are events, not unique people; OFO counts include CBP One appointments."]
+    return ClaimContext(sentences, [chart], caveats, ["cbp_sbo", "ohss_usbp"])
 
 
 def citizenship_mix(claim: Claim, tables: Tables) -> ClaimContext:
@@ -473,6 +534,7 @@ EVALUATORS: dict[str, Callable[[Claim, Tables], ClaimContext]] = {
     "compare_periods": compare_periods,
     "citizenship_mix": citizenship_mix,
     "closures": closures,
+    "period_total": period_total,
 }
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from data_sources import tables
+from data_sources.claim_finder import find_claims, html_to_text, to_json
 from data_sources.export import export_tables
 from data_sources.fetch import Fetcher
 from data_sources.refresh import Outcome, import_file, refresh_source
@@ -46,6 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write CSV snapshots of every table and provenance.json")
     export.add_argument("--out", type=Path, required=True, metavar="DIR")
     export.set_defaults(run=cmd_export)
+    claims = commands.add_parser("claims", help="find checkable numeric claims in a text file (prints JSON)")
+    claims.add_argument("file", type=Path)
+    claims.add_argument("--month", default=None, help="the article's month, YYYY-MM (default: this month)")
+    claims.set_defaults(run=cmd_claims)
     build = commands.add_parser("build", help="rebuild the derived-table cache from the snapshots")
     build.set_defaults(run=cmd_build)
     return parser
@@ -113,6 +118,15 @@ def cmd_build(args: argparse.Namespace, store: SnapshotStore) -> int:
     for warning in dataset.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"{len(dataset.tables)} tables ready in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def cmd_claims(args: argparse.Namespace, store: SnapshotStore) -> int:
+    text = args.file.read_text(encoding="utf-8", errors="replace")
+    if args.file.suffix.lower() in (".html", ".htm"):
+        text = html_to_text(text)
+    month = args.month or datetime.now(UTC).strftime("%Y-%m")
+    print(to_json(find_claims(text, month)))
     return 0
 
 

@@ -186,3 +186,19 @@ def test_html_in_an_article_never_runs(browser, tmp_path):
         assert page.locator("img[onerror], iframe[src*='evil']").count() == 0
         assert page.get_by_text("<script>alert(1)</script> Title").count() >= 1
         context.close()
+
+
+def test_pasting_an_article_draws_claim_cards(server, page):
+    page.goto(f"{server}/check_article")
+    box = page.get_by_label("Article text")
+    box.wait_for(timeout=90_000)
+    box.fill(
+        "Border agents encountered an estimated 10,000 migrants every day at the southern border in December 2023."
+    )
+    box.press("Control+Enter")
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 1", timeout=90_000)
+    page.get_by_text("1 checkable claim found").wait_for(timeout=30_000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "check-article.png"))
+    assert page.get_by_text("9,741 a day", exact=False).count() >= 1
+    assert page.locator('[data-testid="stException"]').count() == 0

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
-from dashboard.data import ClaimView, articles, claim_views, dataset
-from data_sources.articles import Article, Claim
-from data_sources.tables import Dataset
+from dashboard import cards, ui
+from dashboard.data import articles, dataset
+from data_sources.articles import Article
 
 
 def pick_article(found: list[Article]) -> Article:
@@ -20,24 +19,6 @@ def pick_article(found: list[Article]) -> Article:
     return found[index]
 
 
-def claim_card(claim: Claim, view: ClaimView, data: Dataset) -> None:
-    context = view.context
-    with st.container(border=True):
-        st.markdown(f"> “{claim.quote}”\n>\n> — the article")
-        for sentence in context.sentences:
-            st.markdown(f"- {sentence}")
-        for number, (spec, figure, rows) in enumerate(zip(context.charts, view.figures, view.csvs, strict=True)):
-            ui.chart_with_download(figure, rows, spec.file_name, f"{claim.id}-{number}")
-        if context.citations:
-            with st.expander("What officials and reports said at the time (cited)"):
-                for c in context.citations:
-                    st.markdown(f"- {c.text} — [{c.title}]({c.url})")
-        with st.expander("Caveats"):
-            for caveat in context.caveats:
-                st.markdown(f"- {caveat}")
-        st.caption(ui.source_line(data, context.sources))
-
-
 def render() -> None:
     found, errors = articles()
     for error in errors:
@@ -47,9 +28,9 @@ def render() -> None:
         return
     article = pick_article(found)
     data = dataset()
-    st.title(article.title)
-    st.caption(f"{article.published}. {article.outlet}")
-    st.markdown(article.summary)
+    st.title(ui.escape_markdown(article.title))
+    st.caption(ui.escape_markdown(f"{article.published}. {article.outlet}"))
+    st.markdown(ui.escape_markdown(article.summary))
     st.info(
         "Encounters are events, not unique people. Fiscal years start in October. Months differ in length, "
         "so we compare months per day.",
@@ -57,9 +38,7 @@ def render() -> None:
     )
     for warning in data.warnings:
         st.warning(warning)
-    views = claim_views(article, data, ui.event_markers(data.tables["events"]))
-    for claim, view in zip(article.claims, views, strict=True):
-        claim_card(claim, view, data)
+    cards.claim_cards(article, data)
 
 
 ui.friendly(render)

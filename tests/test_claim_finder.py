@@ -1,0 +1,158 @@
+"""The claim finder: precision and recall on the labelled sets, the seed article, number words,
+negatives, the command line, the round trip to an article file, and the page."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_sources.articles import load_articles, parse_article
+from data_sources.claim_finder import MAX_TEXT_CHARS, find_claims, html_to_text, words_to_number
+from data_sources.claim_scoring import score
+from data_sources.claims import evaluate
+from data_sources.draft import article_markdown, draft_article
+from data_sources.tables import load
+from tests.conftest import REPO
+
+DATA = Path(__file__).parent / "data"
+SEED = REPO.parent / "shared" / "articles" / "2023-12-border-talks.md"
+APP = str(REPO / "dashboard" / "app.py")
+
+
+@pytest.mark.parametrize("name", ["claims_labelled.jsonl", "claims_heldout.jsonl"])
+def test_precision_and_recall_on_numbers_with_units(name):
+    result = score(DATA / name)
+    assert result.expected >= 15
+    assert result.precision >= 0.9, result.false_alarms
+    assert result.recall >= 0.8, result.misses
+    assert result.unit_agrees / result.correct >= 0.8
+    assert result.metric_agrees / result.correct >= 0.8
+
+
+def test_labelled_set_is_big_and_varied():
+    items = [json.loads(line) for line in (DATA / "claims_labelled.jsonl").read_text().splitlines()]
+    assert len(items) >= 80
+    assert sum(1 for i in items if not i["expected"]) >= 20  # negatives: money, ages, years, distances, votes …
+    metrics = {e["metric"] for i in items for e in i["expected"]}
+    assert metrics == {"daily_rate", "period_total", "size_vs_daily", "closures"}
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.fail(f"the seed article is expected beside the repository at {SEED}")
+    return SEED.read_text(encoding="utf-8").split("---", 2)[2]
+
+
+def test_seed_article_yields_every_claim_the_article_page_covers(seed_text):
+    found = find_claims(seed_text, "2023-12")
+    article = next(a for a in load_articles()[0] if a.id == "2023-12-border-talks")
+    assert {c.metric for c in article.claims} <= {c.metric for c in found}
+    by_value = {c.value: c for c in found if c.value}
+    assert (by_value[10000].unit, by_value[10000].rate, by_value[10000].metric) == ("people", "per day", "daily_rate")
+    assert (by_value[6000].unit, by_value[6000].qualifier, by_value[6000].metric) == (
+        "people",
+        "around",
+        "size_vs_daily",
+    )
+    since = next(c for c in found if c.metric == "compare_periods")
+    assert since.params["compare_to"] == "2022"
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("ten thousand", 10_000),
+        ("2.5 million", 2_500_000),
+        ("two and a half million", 2_500_000),
+        ("three hundred thousand", 300_000),
+        ("1,950", 1_950),
+        ("twelve hundred", 1_200),
+        ("ninety-five", 95),
+    ],
+)
+def test_number_words(words, value):
+    assert words_to_number(words) == value
+
+
+def test_nearly_and_ranges_are_kept():
+    [nearly] = find_claims("Agents recorded nearly 300,000 encounters at the southern border in December.", "2023-12")
+    assert (nearly.value, nearly.qualifier, nearly.period) == (300_000, "nearly", "2023-12")
+    [span] = find_claims("Officials said 9,000-10,000 migrants crossed the border each day.", "2023-12")
+    assert (span.value, span.value_high, span.rate) == (9_000, 10_000, "per day")
+
+
+def test_fiscal_year_and_last_month_periods():
+    [fy] = find_claims("CBP logged 2.4 million encounters at the southwest border in FY2023.", "2024-03")
+    assert (fy.period, fy.params) == ("2023-09", {"span": "fiscal_year"})
+    [last] = find_claims("Border agents apprehended 140,000 migrants last month.", "2024-03")
+    assert last.period == "2024-02"
+
+
+def test_long_text_is_refused():
+    with pytest.raises(ValueError, match="characters"):
+        find_claims("x" * (MAX_TEXT_CHARS + 1), "2023-12")
+
+
+def test_html_text_drops_scripts():
+    text = html_to_text("<html><script>var n = 99999;</script><p>About 5,000 migrants crossed the border.</p></html>")
+    assert "99999" not in text and "5,000 migrants" in text
+
+
+def test_command_line_prints_json(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("CBP said 12,000 migrants crossed the southern border in a single day.")
+    result = subprocess.run(
+        [sys.executable, "-m", "data_sources", "claims", str(story), "--month", "2023-12"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    [claim] = json.loads(result.stdout)
+    assert (claim["value"], claim["unit"], claim["metric"]) == (12_000, "people", "daily_rate")
+
+
+def test_draft_round_trips_to_an_article_file_and_checks(seed_text, tmp_path):
+    found = find_claims(seed_text, "2023-12")
+    article = draft_article("Seed, pasted", "2023-12", found)
+    from data_sources.articles import article_toml
+
+    path = tmp_path / "seed.toml"
+    path.write_text(article_toml(article))
+    loaded = parse_article(path.read_text(), path)
+    assert [c.quote for c in loaded.claims] == [c.quote for c in article.claims]
+    tables = load().tables
+    contexts = [evaluate(c, tables) for c in loaded.claims]
+    report = article_markdown(loaded, contexts)
+    assert "301,981" in report and "9,741 a day" in report
+
+
+def test_check_page_finds_claims_and_draws_cards(seed_text):
+    app = AppTest.from_file(APP, default_timeout=120).run()
+    app.switch_page("views/check_article.py").run()
+    app.text_area(key="check_text").input(seed_text).run()
+    assert not app.exception
+    assert app.subheader[0].value == "6 checkable claims found"
+    assert len(app.get("plotly_chart")) >= 6
+    text = " ".join(m.value for m in app.markdown)
+    assert "9,741 a day" in text and "the pasted article" in text
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert "Save as an article file (.toml) for articles/" in labels
+
+
+def test_check_page_shows_pasted_markup_as_text():
+    app = AppTest.from_file(APP, default_timeout=120).run()
+    app.switch_page("views/check_article.py").run()
+    hostile = (
+        "<img src=x onerror=alert(1)> [click](javascript:alert(2)) About 5,000 migrants cross the border every day."
+    )
+    app.text_area(key="check_text").input(hostile).run()
+    assert not app.exception
+    quotes = [m.value for m in app.markdown if m.value.startswith("> ")]
+    assert quotes and "\\<img" in quotes[0] and "\\[click\\](javascript" in quotes[0]
