@@ -4,6 +4,7 @@ negatives, the command line, the round trip to an article file, and the page."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,8 @@ from data_sources.tables import load
 from tests.conftest import REPO
 
 DATA = Path(__file__).parent / "data"
-SEED = REPO.parent / "shared" / "articles" / "2023-12-border-talks.md"
+# the research folder sits beside the repository (as in CI); BORDER_SHARED_DIR points elsewhere
+SEED = Path(os.environ.get("BORDER_SHARED_DIR") or REPO.parent / "shared") / "articles" / "2023-12-border-talks.md"
 APP = str(REPO / "dashboard" / "app.py")
 
 
