@@ -28,8 +28,3 @@ def month_from_fiscal(fiscal_year: pd.Series, calendar_month: pd.Series) -> pd.S
 def days_in_month(months: pd.Series) -> pd.Series:
     """Number of days in each month, so that a 28-day February and a 31-day March compare fairly."""
     return months.dt.days_in_month.astype("int64")
-
-
-def month_label(month: pd.Timestamp) -> str:
-    """Readable month, e.g. 'December 2023'."""
-    return month.strftime("%B %Y")

@@ -47,7 +47,6 @@ class Source:
     publisher: str
     landing_page: str
     description: str
-    file_kind: str  # "csv" or "xlsx"
     expected_columns: tuple[str, ...]
     parse: Parser
     max_bytes: int

@@ -30,6 +30,7 @@ def source_section(data: Dataset, key: str) -> None:
         f"retrieved {snapshot.retrieved_at[:10]}, sha256 `{snapshot.sha256}`"
     )
     with st.expander("Caveats and provenance"):
+        st.markdown(f"- Coverage: {source.coverage_note}.")
         for caveat in source.caveats:
             st.markdown(f"- {caveat}")
         st.markdown(f"- Filed from: {snapshot.url}")

@@ -103,7 +103,6 @@ SOURCE = Source(
     landing_page="https://data.bts.gov/Research-and-Statistics/Border-Crossing-Entry-Data/keg4-3bc2",
     description="Inbound crossings at U.S. land ports by month and measure: personal vehicles and "
     "passengers, pedestrians, buses, trucks, trains and containers.",
-    file_kind="json",
     expected_columns=tuple(EXPORT_COLUMNS),
     parse=parse,
     max_bytes=200_000_000,

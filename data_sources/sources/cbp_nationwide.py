@@ -61,7 +61,6 @@ SOURCE = Source(
     landing_page="https://www.cbp.gov/document/stats/nationwide-encounters",
     description="Encounters by land border region, Border Patrol sector / OFO field office, "
     "demographic, detailed citizenship, title of authority and type; Southwest rows are used.",
-    file_kind="csv",
     expected_columns=EXPECTED_COLUMNS,
     parse=parse,
     max_bytes=300_000_000,

@@ -53,7 +53,6 @@ SOURCE = Source(
     landing_page="https://www.cbp.gov/document/stats/southwest-land-border-encounters",
     description="Monthly encounters at the U.S.–Mexico land border by component (Border Patrol "
     "between ports, OFO at ports), demographic, citizenship group, title of authority and type.",
-    file_kind="csv",
     expected_columns=EXPECTED_COLUMNS,
     parse=parse,
     max_bytes=50_000_000,

@@ -122,7 +122,6 @@ SOURCE = Source(
     landing_page="https://ohss.dhs.gov/khsm/cbp-encounters",
     description="U.S. Border Patrol encounters every month since FY2000, by border region, "
     "sector, citizenship and family status.",
-    file_kind="xlsx",
     expected_columns=EXPECTED_COLUMNS,
     expected_sheets=tuple(SHEETS),
     parse=parse,
