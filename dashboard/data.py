@@ -82,3 +82,19 @@ def _claim_views(
         figures = [charts.build(spec, _events) for spec in context.charts]
         views.append(ClaimView(context, figures, [to_csv_bytes(spec.frame) for spec in context.charts]))
     return views
+
+
+def table_csvs(data: Dataset) -> dict[str, bytes]:
+    """Every table as spreadsheet-safe CSV, made once per dataset rather than on every rerun."""
+    return _table_csvs(data.fingerprint, _data=data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _table_csvs(fingerprint: str, _data: Dataset) -> dict[str, bytes]:
+    return {name: to_csv_bytes(table) for name, table in _data.tables.items()}
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def raw_file(path: str, sha256: str) -> bytes:
+    """A raw snapshot's bytes for its download button; snapshot folders never change once written."""
+    return Path(path).read_bytes()

@@ -8,8 +8,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import ui
-from dashboard.data import dataset
-from data_sources.export import to_csv_bytes
+from dashboard.data import dataset, raw_file, table_csvs
 from data_sources.fetch import Fetcher
 from data_sources.refresh import refresh_source
 from data_sources.registry import SOURCES
@@ -39,7 +38,7 @@ def source_section(data: Dataset, key: str) -> None:
     path = default_store().file_path(snapshot)
     st.download_button(
         f"Raw file as published: {snapshot.file_name}",
-        path.read_bytes(),
+        raw_file(str(path), snapshot.sha256),
         file_name=snapshot.file_name,
         key=f"raw-{key}",
         icon=":material/download:",
@@ -81,10 +80,11 @@ def render() -> None:
         source_section(data, key)
     st.subheader("Tables (CSV)")
     st.caption("Canonical tables as built from the snapshots above, plus the combined series and reconciliation.")
+    csvs = table_csvs(data)
     for name, table in data.tables.items():
         st.download_button(
             f"{name}.csv ({len(table):,} rows)",
-            to_csv_bytes(table),
+            csvs[name],
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"download-{name}",
