@@ -11,8 +11,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from data_sources.export import to_csv_bytes
+from data_sources.fill import how_to_get
 from data_sources.registry import SOURCES
-from data_sources.tables import Dataset, MissingDataError
+from data_sources.tables import Dataset
 
 log = logging.getLogger("dashboard")
 EVENTS_SOURCE = "Events: dated and cited from news reports and CBP statements (see each card's sources)"
@@ -69,15 +70,31 @@ def source_line(dataset: Dataset, keys: list[str]) -> str:
     return "Source: " + "; ".join(parts) + "." if parts else ""
 
 
+def missing_sources(dataset: Dataset, keys: list[str]) -> list[str]:
+    """The sources among `keys` that have no usable snapshot in this dataset."""
+    return [key for key in keys if key in SOURCES and key not in dataset.snapshots]
+
+
+def explain_missing(dataset: Dataset, keys: list[str]) -> bool:
+    """One notice per dataset this page needs but the store lacks, with the command that gets it.
+
+    Returns True when every needed dataset is there.
+    """
+    absent = missing_sources(dataset, keys)
+    for key in absent:
+        source = SOURCES[key]
+        st.warning(
+            f"**No data yet for {source.title}** ({source.publisher}), so this page cannot show what depends "
+            f"on it. To get it, {how_to_get(key)}.",
+            icon=":material/cloud_off:",
+        )
+    return not absent
+
+
 def friendly(render: Callable[[], None]) -> None:
     """Run a page; on any error show a plain message (details go to the server log, never the page)."""
     try:
         render()
-    except MissingDataError as error:
-        st.warning(
-            f"No data yet: {error}. Or download a file in a browser and run "
-            "`python -m data_sources import SOURCE FILE`."
-        )
     except Exception:
         log.exception("page failed")
         st.error(

@@ -1,4 +1,4 @@
-"""Command line: `python -m data_sources {status,refresh,import,export,build}`.
+"""Command line: `python -m data_sources {status,fill,refresh,import,import-dir,export,build,claims}`.
 
 Exit status is 0 on success and 1 when any source failed; each failure prints one line saying why.
 The previous snapshot always stays in place on failure.
@@ -18,6 +18,8 @@ from data_sources import tables
 from data_sources.claim_finder import find_claims, html_to_text, to_json
 from data_sources.export import export_tables
 from data_sources.fetch import Fetcher
+from data_sources.fill import fill_missing, how_to_get
+from data_sources.local_folder import DATA_DIR_ENV, data_dir, import_folder
 from data_sources.refresh import Outcome, import_file, refresh_source
 from data_sources.registry import SOURCES, get_source
 from data_sources.snapshots import SnapshotStore
@@ -44,6 +46,14 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--url", help="the URL the file was downloaded from")
     imp.add_argument("--note", default="", help="free-text provenance note for the sidecar")
     imp.set_defaults(run=cmd_import)
+    folder = commands.add_parser("import-dir", help="file every recognised file of a folder of files as published")
+    folder.add_argument("folder", type=Path)
+    folder.set_defaults(run=cmd_import_dir)
+    fill = commands.add_parser(
+        "fill", help=f"give each source without data its data: from ${DATA_DIR_ENV} (a folder), else the publisher"
+    )
+    fill.add_argument("--offline", action="store_true", help="only the folder; do not contact the publishers")
+    fill.set_defaults(run=cmd_fill)
     export = commands.add_parser("export", help="write CSV snapshots of every table and provenance.json")
     export.add_argument("--out", type=Path, required=True, metavar="DIR")
     export.set_defaults(run=cmd_export)
@@ -103,6 +113,19 @@ def cmd_import(args: argparse.Namespace, store: SnapshotStore) -> int:
     return _report([outcome])
 
 
+def cmd_import_dir(args: argparse.Namespace, store: SnapshotStore) -> int:
+    if not args.folder.is_dir():
+        print(f"no such folder: {args.folder}", file=sys.stderr)
+        return 2
+    return _report(import_folder(store, args.folder))
+
+
+def cmd_fill(args: argparse.Namespace, store: SnapshotStore) -> int:
+    folder = data_dir()
+    print(f"filling {store.root} from {folder or 'no local folder'}{'' if args.offline else ', then the publishers'}")
+    return _report(fill_missing(store, folder, None if args.offline else Fetcher))
+
+
 def cmd_export(args: argparse.Namespace, store: SnapshotStore) -> int:
     dataset = tables.load(store)
     for warning in dataset.warnings:
@@ -117,6 +140,8 @@ def cmd_build(args: argparse.Namespace, store: SnapshotStore) -> int:
     dataset = tables.load(store)
     for warning in dataset.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    for key in SOURCES.keys() - dataset.snapshots.keys():
+        print(f"warning: {key}: no data yet; {how_to_get(key)}", file=sys.stderr)
     print(f"{len(dataset.tables)} tables ready in {time.perf_counter() - started:.2f} s")
     return 0
 

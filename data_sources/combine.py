@@ -1,6 +1,6 @@
 """One Southwest series per component from FY2000 on, and where its sources disagree.
 
-The splice rule lives in data (`splice_rules.csv`), not in code: for each component, every source
+The splice rule lives in data (`reference/splice_rules.csv`), not in code: for each component, every source
 that can supply a Southwest monthly total is listed with a priority, and for each month the
 highest-priority source that has that month wins. Today that means CBP's exact counts from FY2022
 on, and OHSS's rounded Border Patrol history before that. Every month where more than one source
@@ -16,8 +16,9 @@ import pandas as pd
 
 from data_sources.canonical import RECONCILIATION, SOUTHWEST_MONTHLY
 from data_sources.periods import days_in_month
+from data_sources.reference import REFERENCE_DIR
 
-SPLICE_RULES_PATH = Path(__file__).with_name("splice_rules.csv")
+SPLICE_RULES_PATH = REFERENCE_DIR / "splice_rules.csv"
 CANDIDATE_COLUMNS = ["month", "fiscal_year", "component", "encounters", "source", "vintage", "priority"]
 
 

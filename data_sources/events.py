@@ -1,9 +1,11 @@
 """Dated, cited events (closures, policies, meetings, caravans, administrations) and figures as
-officials published or quoted them, from the curated files in `cache/reference/`.
+officials published or quoted them, from the curated files in `data_sources/reference/`.
 
 Events are data, not code: every chart's markers and the closures claim read them from here. The
 port code in an event's free-text place ("CBP port code 2602") is pulled into its own column so
-events join to port data and, through `port_sectors.csv`, to Border Patrol sectors.
+events join to port data and, through `port_sectors.csv`, to Border Patrol sectors. Every row is cited by
+source title (publisher and date) and URL; descriptions and notes are the project's own words, and
+there are no quote columns.
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from data_sources.reference import REFERENCE_DIR
 from data_sources.schema import Column, TableSchema
 
 EVENT_KINDS = ("port_closure", "rail_closure", "policy", "meeting", "caravan", "administration")
-PORT_SECTORS_PATH = Path(__file__).with_name("port_sectors.csv")
+EVENTS_PATH = REFERENCE_DIR / "events.csv"
+PUBLISHED_FIGURES_PATH = REFERENCE_DIR / "published_figures.csv"
+PORT_SECTORS_PATH = REFERENCE_DIR / "port_sectors.csv"
 TEXT = Column("text")
 OPTIONAL_TEXT = Column("text", nullable=True)
 
@@ -55,7 +60,6 @@ PUBLISHED_FIGURES = TableSchema(
         "publication_date": Column("date", nullable=True),
         "source_url": TEXT,
         "source_title": TEXT,
-        "quote_supporting": TEXT,
     },
     key=("figure_id",),
     contiguous_months=False,
@@ -66,7 +70,7 @@ def _dates(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values.replace("", None), format="%Y-%m-%d").astype("datetime64[ns]")
 
 
-def read_events(path: Path) -> pd.DataFrame:
+def read_events(path: Path = EVENTS_PATH) -> pd.DataFrame:
     """`events.csv` → the canonical events table (dates parsed, port code extracted, kind checked)."""
     raw = pd.read_csv(path, dtype=str, keep_default_na=False)
     unknown = set(raw["kind"]) - set(EVENT_KINDS)
@@ -82,7 +86,7 @@ def read_events(path: Path) -> pd.DataFrame:
     return EVENTS.validate(table[list(EVENTS.columns)])
 
 
-def read_published_figures(path: Path) -> pd.DataFrame:
+def read_published_figures(path: Path = PUBLISHED_FIGURES_PATH) -> pd.DataFrame:
     """`published_figures.csv`, dates parsed; values stay text ('9000-10000' is a quoted range)."""
     raw = pd.read_csv(path, dtype=str, keep_default_na=False)
     table = raw.assign(**{c: _dates(raw[c]) for c in ("period_start", "period_end", "publication_date")})

@@ -206,6 +206,19 @@ def _check_declared_size(response: requests.Response, max_bytes: int) -> None:
         raise FetchError(f"the file is {int(declared):,} bytes, over the {max_bytes:,}-byte limit")
 
 
+def _wire_bytes(response: requests.Response, decoded_size: int) -> int:
+    """Bytes that came over the wire, which is what Content-Length counts.
+
+    With `Content-Encoding: gzip` or `deflate` (most CDNs), Content-Length is the compressed size
+    while `iter_content` yields decoded bytes, so the completeness check must use the raw count.
+    """
+    return int(response.raw.tell()) if _is_encoded(response) else decoded_size
+
+
+def _is_encoded(response: requests.Response) -> bool:
+    return response.headers.get("Content-Encoding", "").strip().lower() not in ("", "identity")
+
+
 def _stream_to_file(
     response: requests.Response, dest_dir: Path, max_bytes: int, progress: Progress | None
 ) -> tuple[Path, str, int]:
@@ -225,9 +238,10 @@ def _stream_to_file(
                 digest.update(chunk)
                 handle.write(chunk)
                 if progress:
-                    progress(size, expected)
-            if expected is not None and size != expected:
-                raise FetchError(f"the download stopped early ({size:,} of {expected:,} bytes)")
+                    progress(size, None if _is_encoded(response) else expected)
+            received = _wire_bytes(response, size)
+            if expected is not None and received != expected:
+                raise FetchError(f"the download stopped early ({received:,} of {expected:,} bytes)")
         except BaseException:
             path.unlink(missing_ok=True)
             raise

@@ -1,6 +1,6 @@
 """Port closures against crossings: which measures a closure touched, and what the months showed.
 
-Pure functions over `port_crossings_monthly`, the events table and `closure_measures.csv` (which
+Pure functions over `port_crossings_monthly`, the events table and `reference/closure_measures.csv` (which
 traffic each closure stopped, in our reading of the cited statements). A closure month is compared
 with the same month a year earlier, because border traffic is seasonal. A month BTS did not report
 stays missing and is labelled so; it is never treated as zero.
@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-CLOSURE_MEASURES_PATH = Path(__file__).with_name("closure_measures.csv")
+from data_sources.reference import REFERENCE_DIR
+
+CLOSURE_MEASURES_PATH = REFERENCE_DIR / "closure_measures.csv"
 NO_DATA = "no data reported"
 
 

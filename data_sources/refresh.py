@@ -27,7 +27,8 @@ from data_sources.snapshots import Snapshot, SnapshotStore, sha256_of
 from data_sources.source import ParseError, Source
 
 LANDING_PAGE_MAX_BYTES = 5_000_000
-Status = Literal["updated", "unchanged", "failed"]
+Status = Literal["updated", "unchanged", "failed", "skipped"]
+FROM_FOLDER = "local-folder"  # the `method` of snapshots filed from a folder of files as published
 
 
 class ValidationError(ValueError):
@@ -82,13 +83,21 @@ def file_validated(store: SnapshotStore, source: Source, staged: Path, details: 
         size_bytes=staged.stat().st_size,
         coverage_start=start,
         coverage_end=end,
-        vintage=details["vintage"] or utc_now().strftime("%Y-%m"),
+        vintage=details["vintage"] or _default_vintage(details["method"], end),
         method=details["method"] or "download",
         etag=details.get("etag"),
         last_modified=details.get("last_modified"),
         note=details.get("note") or "",
     )
     return store.add(staged, snapshot)
+
+
+def _default_vintage(method: str | None, coverage_end: str) -> str:
+    """A file from a folder carries no release date: the earliest it can have been released is the
+    month after its last month of data. Anything else was released (or fetched) this month."""
+    if method == FROM_FOLDER:
+        return (pd.Period(coverage_end, freq="M") + 1).strftime("%Y-%m")
+    return utc_now().strftime("%Y-%m")
 
 
 def import_file(

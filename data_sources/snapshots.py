@@ -46,7 +46,7 @@ class Snapshot:
     coverage_start: str
     coverage_end: str
     vintage: str  # release month, YYYY-MM
-    method: str  # "download", "import" or "embedded"
+    method: str  # "download", "import" (one file) or "local-folder" (import-dir, fill)
     etag: str | None = None
     last_modified: str | None = None
     note: str = ""

@@ -3,8 +3,9 @@
 Three hops at most: raw snapshot → canonical tables (each source's `parse`) → combined and derived
 tables (`combine`, `metrics`). Building from raw takes seconds (the OHSS workbook dominates), so
 the result is cached as Parquet in `cache/derived/<fingerprint>/`, where the fingerprint covers
-the snapshots' sha256 and this package's code: a new vintage or a code change rebuilds it, and
-nothing stale is ever served. If `cache/` is read-only, tables are simply built in memory.
+the snapshots' sha256 and this package's code and CSVs (the `reference/` lists included): a new
+vintage, a code change or an edited list rebuilds it, and nothing stale is ever served. If
+`cache/` is read-only, tables are simply built in memory.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from data_sources import combine, events, metrics, ports
+from data_sources.reference import REFERENCE_DIR
 from data_sources.registry import SOURCES
 from data_sources.snapshots import Snapshot, SnapshotStore
 
@@ -37,10 +39,6 @@ def cache_root() -> Path:
 
 def default_store() -> SnapshotStore:
     return SnapshotStore(cache_root() / "raw")
-
-
-class MissingDataError(RuntimeError):
-    """No intact snapshot of any source: nothing can be built until a refresh or import."""
 
 
 @dataclass
@@ -65,20 +63,38 @@ def usable_snapshots(store: SnapshotStore) -> tuple[dict[str, Snapshot], list[st
     for key in SOURCES:
         snapshot, notes = store.usable(key)
         warnings += notes
-        if snapshot is None and not notes:
-            warnings.append(f"{key}: no snapshot yet; run `python -m data_sources refresh {key}` or import a file")
         if snapshot is not None:
             chosen[key] = snapshot
     return chosen, warnings
 
 
 def build(store: SnapshotStore, snapshots: dict[str, Snapshot]) -> dict[str, pd.DataFrame]:
-    """Parse the given snapshots and derive every table from them (the cold path)."""
-    if not snapshots:
-        raise MissingDataError("no intact snapshot of any source; run `python -m data_sources refresh`")
+    """Parse the given snapshots and derive every table they allow (the cold path).
+
+    Sources without a snapshot simply contribute no tables: the reference lists are always there,
+    and pages say which dataset is missing rather than failing.
+    """
     canonical = {key: SOURCES[key].parse(store.file_path(s)) for key, s in snapshots.items()}
-    vintages = {key: s.vintage for key, s in snapshots.items()}
+    tables = {name: table for per_source in canonical.values() for name, table in per_source.items()}
     rules = combine.read_splice_rules()
+    if set(rules["source"]) & canonical.keys():
+        tables.update(_southwest_tables(store, snapshots, canonical, rules))
+    tables.update(reference_tables())
+    if "port_crossings_monthly" in tables:
+        tables["port_closure_effects"] = ports.closure_effects(
+            tables["port_crossings_monthly"], tables["events"], tables["closure_measures"]
+        )
+    return tables
+
+
+def _southwest_tables(
+    store: SnapshotStore,
+    snapshots: dict[str, Snapshot],
+    canonical: dict[str, dict[str, pd.DataFrame]],
+    rules: pd.DataFrame,
+) -> dict[str, pd.DataFrame]:
+    """The spliced Southwest series, its reconciliation with every overlapping source, and metrics."""
+    vintages = {key: s.vintage for key, s in snapshots.items()}
     candidates = combine.southwest_candidates(rules, canonical, vintages)
     series = combine.splice(candidates)
     earlier = _previous_vintage_candidates(store, snapshots, rules)
@@ -88,27 +104,23 @@ def build(store: SnapshotStore, snapshots: dict[str, Snapshot]) -> dict[str, pd.
             canonical["cbp_nationwide"]["cbp_sw_aor_encounters"], canonical["ohss_usbp"]["ohss_usbp_sector"], vintages
         )
     rounding = {key: source.rounded_to for key, source in SOURCES.items()}
-    tables = {name: table for per_source in canonical.values() for name, table in per_source.items()}
-    tables["southwest_monthly"] = series
     compared = pd.concat([candidates, *earlier], ignore_index=True)
-    tables["reconciliation"] = combine.reconciliation_table(compared, sectors, rounding)
-    tables.update(_derived(series))
-    tables.update(reference_tables(store.root.parent / "reference"))
-    if "port_crossings_monthly" in tables:
-        tables["port_closure_effects"] = ports.closure_effects(
-            tables["port_crossings_monthly"], tables["events"], tables["closure_measures"]
-        )
-    return tables
-
-
-def reference_tables(folder: Path) -> dict[str, pd.DataFrame]:
-    """Cited events and officials' figures (curated files), and the port → sector map."""
     return {
-        "events": events.read_events(folder / "events.csv"),
-        "published_figures": events.read_published_figures(folder / "published_figures.csv"),
-        "port_sectors": events.read_port_sectors(),
-        "citizenship_groups": pd.read_csv(PACKAGE_DIR / "citizenship_groups.csv", dtype=str),
-        "closure_measures": ports.read_closure_measures(),
+        "southwest_monthly": series,
+        "reconciliation": combine.reconciliation_table(compared, sectors, rounding),
+        **_derived(series),
+    }
+
+
+def reference_tables() -> dict[str, pd.DataFrame]:
+    """The package's curated lists (`REFERENCE_DIR`): cited events and officials' figures, the
+    port → sector map, citizenship groups and which measures each closure touched."""
+    return {
+        "events": events.read_events(REFERENCE_DIR / "events.csv"),
+        "published_figures": events.read_published_figures(REFERENCE_DIR / "published_figures.csv"),
+        "port_sectors": events.read_port_sectors(REFERENCE_DIR / "port_sectors.csv"),
+        "citizenship_groups": pd.read_csv(REFERENCE_DIR / "citizenship_groups.csv", dtype=str),
+        "closure_measures": ports.read_closure_measures(REFERENCE_DIR / "closure_measures.csv"),
     }
 
 
@@ -140,12 +152,12 @@ def _derived(series: pd.DataFrame) -> dict[str, pd.DataFrame]:
     }
 
 
-def fingerprint(snapshots: dict[str, Snapshot], reference: Path) -> str:
-    """Changes whenever a snapshot, a reference file or this package's code (or its CSVs) changes."""
+def fingerprint(snapshots: dict[str, Snapshot]) -> str:
+    """Changes whenever a snapshot or this package's code or CSVs (reference lists included) change."""
     digest = hashlib.sha256()
     for key in sorted(snapshots):
         digest.update(f"{key}={snapshots[key].sha256};".encode())
-    for path in sorted([*PACKAGE_DIR.rglob("*"), *reference.glob("*.csv")]):
+    for path in sorted(PACKAGE_DIR.rglob("*")):
         if path.suffix in {".py", ".csv"}:
             digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
@@ -154,7 +166,7 @@ def fingerprint(snapshots: dict[str, Snapshot], reference: Path) -> str:
 def current_state(store: SnapshotStore) -> tuple[str, list[str]]:
     """Fingerprint of what `load(store)` would return now, and today's warnings (cheap: no parsing)."""
     snapshots, warnings = usable_snapshots(store)
-    return fingerprint(snapshots, store.root.parent / "reference"), warnings
+    return fingerprint(snapshots), warnings
 
 
 def load(store: SnapshotStore | None = None, derived_root: Path | None = None) -> Dataset:
@@ -162,7 +174,7 @@ def load(store: SnapshotStore | None = None, derived_root: Path | None = None) -
     store = store or default_store()
     derived_root = derived_root or store.root.parent / "derived"
     snapshots, warnings = usable_snapshots(store)
-    key = fingerprint(snapshots, store.root.parent / "reference")
+    key = fingerprint(snapshots)
     folder = derived_root / key
     if (folder / "tables.json").exists():
         names = json.loads((folder / "tables.json").read_text())

@@ -32,7 +32,7 @@ def text_of(app: AppTest) -> str:
     return " ".join(m.value for m in app.markdown) + " " + " ".join(c.value for c in app.caption)
 
 
-def test_article_page_shows_every_claim_with_computed_context():
+def test_article_page_shows_every_claim_with_computed_context(data_cache):
     app = run_page()
     text = text_of(app)
     assert app.title[0].value == "Biden Admin Finally Addresses The Border!"
@@ -51,7 +51,7 @@ def test_article_page_shows_every_claim_with_computed_context():
     assert not app.error
 
 
-def test_second_article_file_appears_without_code_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_second_article_file_appears_without_code_changes(data_cache, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     folder = tmp_path / "articles"
     shutil.copytree(DEFAULT_ARTICLES_DIR, folder)
     (folder / "2024-01-another.toml").write_text(
@@ -69,7 +69,7 @@ def test_second_article_file_appears_without_code_changes(tmp_path: Path, monkey
     assert app.query_params["article"] == "2023-12-border-talks"
 
 
-def test_explorer_default_and_widget_changes_update_the_url():
+def test_explorer_default_and_widget_changes_update_the_url(data_cache):
     app = run_page("explorer")
     assert len(app.get("plotly_chart")) == 1
     app.radio(key="explorer_unit").set_value("total").run()
@@ -80,7 +80,7 @@ def test_explorer_default_and_widget_changes_update_the_url():
     assert "nearest 10" in text_of(app)
 
 
-def test_explorer_opens_the_view_in_a_shared_link():
+def test_explorer_opens_the_view_in_a_shared_link(data_cache):
     app = run_page("explorer", view="cbp_detail", by="citizenship", unit="total", granularity="fiscal_year",
                    start="2022-10", end="2023-09", component="U.S. Border Patrol")  # fmt: skip
     assert app.selectbox(key="explorer_view").value == "cbp_detail"
@@ -89,19 +89,19 @@ def test_explorer_opens_the_view_in_a_shared_link():
     assert app.query_params["granularity"] == "fiscal_year"
 
 
-def test_explorer_ignores_malformed_links_with_a_notice():
+def test_explorer_ignores_malformed_links_with_a_notice(data_cache):
     app = run_page("explorer", view="southwest", unit="<script>", start="20x3", end="2099-01", top="999")
     notices = " ".join(i.value for i in app.info)
     assert "Ignored unit" in notices and "Ignored start" in notices and "outside the data" in notices
     assert len(app.get("plotly_chart")) == 1
 
 
-def test_data_page_lists_provenance_and_downloads():
+def test_data_page_lists_provenance_and_downloads(data_cache):
     app = run_page("data_downloads")
     text = text_of(app)
     assert "Vintage **2025-09**" in text and "2021-10 to 2025-08" in text
     assert "644a70518bea08884f29483c4aa6aee5fcceadc85a0bd8f09043fa6d356fedc4" in text
-    assert "data through 2024-11, released 2025-01" in text
+    assert "data through 2024-11, released 2024-12" in text
     labels = [b.proto.label for b in app.get("download_button")]
     assert "Raw file as published: cbp-sbo-encounters-fy22-fy25-aug.csv" in labels
     assert any(label.startswith("southwest_monthly.csv") for label in labels)
@@ -127,22 +127,27 @@ def test_refresh_action_reports_failures_and_keeps_data(cache_dir, monkeypatch: 
     assert files() == before
 
 
-def test_methods_page_reads_policy_dates_from_events():
+def test_methods_page_reads_policy_dates_from_events(data_cache):
     app = run_page("methods")
     text = text_of(app)
     assert "20 March 2020 to 11 May 2023" in text  # Title 42, from events.csv
     assert "Fiscal year." in text and "Encounter." in text
 
 
-def test_pages_without_data_say_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    (tmp_path / "cache" / "reference").mkdir(parents=True)
-    monkeypatch.setenv("BORDER_CACHE_DIR", str(tmp_path / "cache"))
-    app = run_page()
-    assert "No data yet" in " ".join(w.value for w in app.warning)
-    assert not app.error
+@pytest.mark.parametrize("page", [None, "check_article", "explorer", "ports", "data_downloads", "methods"])
+def test_pages_without_data_name_each_missing_dataset(page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("BORDER_CACHE_DIR", str(tmp_path / "cache"))  # an empty store
+    app = run_page(page)
+    notices = " ".join(w.value for w in [*app.warning, *app.info]) + " " + text_of(app)
+    assert not app.error and not app.exception
+    assert app.title, "the page still draws its title"
+    wanted = ["cbp_sbo"] if page == "explorer" else ["bts_crossings"] if page == "ports" else list(SOURCES)
+    for key in wanted:
+        assert f"python -m data_sources refresh {key}" in notices
+        assert f"python -m data_sources import {key} FILE" in notices
 
 
-def test_ports_page_shows_closures_against_crossings():
+def test_ports_page_shows_closures_against_crossings(data_cache):
     app = run_page("ports")
     assert app.title[0].value == "Ports of entry"
     assert app.selectbox[0].value == "2602"  # Lukeville, the first port the article refers to
@@ -155,7 +160,7 @@ def test_ports_page_shows_closures_against_crossings():
     assert set(app.dataframe[0].value["measure"]) == {"Pedestrians"}
 
 
-def test_event_markers_can_be_switched_off():
+def test_event_markers_can_be_switched_off(data_cache):
     app = run_page("ports")
     with_markers = len(app.get("plotly_chart")[0].proto.spec)
     app.toggle(key="show_events").set_value(False).run()

@@ -21,17 +21,7 @@ import requests
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 
 
 def free_port() -> int:
@@ -82,21 +72,9 @@ def streamlit_server(env: dict[str, str] | None = None) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with streamlit_server() as url:
+def server(filled_cache: Path) -> Iterator[str]:
+    with streamlit_server({"BORDER_CACHE_DIR": str(filled_cache)}) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is missing: scripts/test.sh installs it (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture
@@ -170,11 +148,11 @@ def test_shared_explorer_link_reproduces_the_view(server, browser):
     assert name == "encounters_usbp_sector_by_sector_2013-10_2023-09.csv"
 
 
-def test_html_in_an_article_never_runs(browser, tmp_path):
+def test_html_in_an_article_never_runs(browser, filled_cache, tmp_path):
     from tests.test_faults import hostile_articles
 
     folder = hostile_articles(tmp_path / "articles")
-    with streamlit_server({"BORDER_ARTICLES_DIR": str(folder)}) as url:
+    with streamlit_server({"BORDER_ARTICLES_DIR": str(folder), "BORDER_CACHE_DIR": str(filled_cache)}) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 2400})
         page = context.new_page()
         dialogs: list[str] = []

@@ -4,7 +4,6 @@ negatives, the command line, the round trip to an article file, and the page."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,11 +17,9 @@ from data_sources.claim_scoring import score
 from data_sources.claims import evaluate
 from data_sources.draft import article_markdown, draft_article
 from data_sources.tables import load
-from tests.conftest import REPO
+from tests.conftest import REPO, fixture_file
 
 DATA = Path(__file__).parent / "data"
-# the research folder sits beside the repository (as in CI); BORDER_SHARED_DIR points elsewhere
-SEED = Path(os.environ.get("BORDER_SHARED_DIR") or REPO.parent / "shared") / "articles" / "2023-12-border-talks.md"
 APP = str(REPO / "dashboard" / "app.py")
 
 
@@ -46,9 +43,8 @@ def test_labelled_set_is_big_and_varied():
 
 @pytest.fixture(scope="module")
 def seed_text() -> str:
-    if not SEED.exists():
-        pytest.fail(f"the seed article is expected beside the repository at {SEED}")
-    return SEED.read_text(encoding="utf-8").split("---", 2)[2]
+    """The seed article's full text, from the research folder (pinned in tests/fixtures.toml)."""
+    return fixture_file("seed_article").read_text(encoding="utf-8").split("---", 2)[2]
 
 
 def test_seed_article_yields_every_claim_the_article_page_covers(seed_text):
@@ -120,7 +116,7 @@ def test_command_line_prints_json(tmp_path):
     assert (claim["value"], claim["unit"], claim["metric"]) == (12_000, "people", "daily_rate")
 
 
-def test_draft_round_trips_to_an_article_file_and_checks(seed_text, tmp_path):
+def test_draft_round_trips_to_an_article_file_and_checks(data_cache, seed_text, tmp_path):
     found = find_claims(seed_text, "2023-12")
     article = draft_article("Seed, pasted", "2023-12", found)
     from data_sources.articles import article_toml
@@ -135,7 +131,7 @@ def test_draft_round_trips_to_an_article_file_and_checks(seed_text, tmp_path):
     assert "301,981" in report and "9,741 a day" in report
 
 
-def test_check_page_finds_claims_and_draws_cards(seed_text):
+def test_check_page_finds_claims_and_draws_cards(data_cache, seed_text):
     app = AppTest.from_file(APP, default_timeout=120).run()
     app.switch_page("views/check_article.py").run()
     app.text_area(key="check_text").input(seed_text).run()
@@ -148,7 +144,7 @@ def test_check_page_finds_claims_and_draws_cards(seed_text):
     assert "Save as an article file (.toml) for articles/" in labels
 
 
-def test_check_page_shows_pasted_markup_as_text():
+def test_check_page_shows_pasted_markup_as_text(data_cache):
     app = AppTest.from_file(APP, default_timeout=120).run()
     app.switch_page("views/check_article.py").run()
     hostile = (

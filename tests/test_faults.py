@@ -20,13 +20,15 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from werkzeug import Response
 
+from data_sources import tables
 from data_sources.articles import ARTICLES_ENV, DEFAULT_ARTICLES_DIR
 from data_sources.export import FORMULA_PREFIXES, export_tables
 from data_sources.fetch import MIRROR_ENV
+from data_sources.reference import REFERENCE_DIR
 from data_sources.refresh import import_file
 from data_sources.registry import SOURCES, get_source
 from data_sources.tables import CACHE_ENV, load
-from tests.conftest import REPO, embedded_file, revised_sbo_file
+from tests.conftest import REPO, revised_sbo_file, source_file
 from tests.test_refresh import SBO_FILE, serve_sbo_landing
 
 APP = str(REPO / "dashboard" / "app.py")
@@ -38,7 +40,7 @@ def snapshot_files(root: Path) -> dict[str, bytes]:
 
 
 def test_refresh_killed_midway_leaves_no_trace(store, mirror):
-    data = embedded_file("cbp_sbo").read_bytes()
+    data = source_file("cbp_sbo").read_bytes()
     serve_sbo_landing(mirror)
 
     def slow_body():
@@ -109,12 +111,15 @@ def test_hostile_imports_are_refused_and_change_nothing(store, tmp_path, source,
 
 
 def test_oversized_import_is_refused_before_reading(store, tmp_path):
-    outcome = import_file(store, replace(get_source("cbp_sbo"), max_bytes=1_000), embedded_file("cbp_sbo"))
+    outcome = import_file(store, replace(get_source("cbp_sbo"), max_bytes=1_000), source_file("cbp_sbo"))
     assert outcome.status == "failed" and "limit" in outcome.message
 
 
-def test_no_exported_csv_cell_can_run_as_a_formula(cache_dir, tmp_path):
-    events = cache_dir / "reference" / "events.csv"
+def test_no_exported_csv_cell_can_run_as_a_formula(cache_dir, tmp_path, monkeypatch):
+    reference = tmp_path / "reference"
+    shutil.copytree(REFERENCE_DIR, reference, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(tables, "REFERENCE_DIR", reference)
+    events = reference / "events.csv"
     text = events.read_text().replace('"CBP cut vehicle processing', '"=HYPERLINK(""http://evil"")CBP cut', 1)
     events.write_text(text)
     out = tmp_path / "out"
@@ -142,7 +147,7 @@ def hostile_articles(folder: Path) -> Path:
     return folder
 
 
-def test_html_in_article_files_is_shown_as_text(tmp_path, monkeypatch):
+def test_html_in_article_files_is_shown_as_text(data_cache, tmp_path, monkeypatch):
     monkeypatch.setenv(ARTICLES_ENV, str(hostile_articles(tmp_path / "articles")))
     app = AppTest.from_file(APP, default_timeout=90)
     app.query_params["article"] = "hostile"
@@ -155,7 +160,7 @@ def test_html_in_article_files_is_shown_as_text(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("page", "query"), [("views/ports.py", {"port": "<script>"}), (None, {"article": "../../etc"})]
 )
-def test_malformed_links_fall_back_to_defaults(page, query):
+def test_malformed_links_fall_back_to_defaults(data_cache, page, query):
     app = AppTest.from_file(APP, default_timeout=90)
     for name, value in query.items():
         app.query_params[name] = value

@@ -15,7 +15,8 @@ import pytest
 from data_sources import tables
 from data_sources.cli import main
 from data_sources.registry import get_source
-from tests.conftest import embedded_file
+from data_sources.tables import CACHE_ENV
+from tests.conftest import source_file
 
 USBP, OFO = "U.S. Border Patrol", "Office of Field Operations"
 MONTHS = {
@@ -24,9 +25,11 @@ MONTHS = {
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def exported(filled_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("export")
-    assert main(["export", "--out", str(out)]) == 0
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(filled_cache))
+        assert main(["export", "--out", str(out)]) == 0
     return out
 
 
@@ -38,7 +41,7 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 def published_sbo_totals() -> dict[tuple[str, str], int]:
     """Monthly totals by component, summed straight from CBP's CSV with the csv module."""
     totals: dict[tuple[str, str], int] = defaultdict(int)
-    for row in read_rows(embedded_file("cbp_sbo")):
+    for row in read_rows(source_file("cbp_sbo")):
         fiscal_year, month = int(row["Fiscal Year"][:4]), MONTHS[row["Month (abbv)"]]
         year = fiscal_year - 1 if month >= 10 else fiscal_year
         totals[(f"{year}-{month:02d}-01", row["Component"])] += int(row["Encounter Count"])
@@ -48,7 +51,7 @@ def published_sbo_totals() -> dict[tuple[str, str], int]:
 def published_ohss_southwest() -> dict[str, int]:
     """The 'Monthly Region' sheet's Southwest values, read with openpyxl."""
     names = list(calendar.month_name)
-    sheet = openpyxl.load_workbook(embedded_file("ohss_usbp"), read_only=True)["Monthly Region"]
+    sheet = openpyxl.load_workbook(source_file("ohss_usbp"), read_only=True)["Monthly Region"]
     values = {}
     for fiscal_year, label, region, quantity in sheet.iter_rows(min_row=2, values_only=True):
         if region == "Southwest Land Border":
@@ -82,7 +85,7 @@ def test_export_reproduces_ohss_history_to_the_ten(exported):
         assert usbp[month]["source"] == "ohss_usbp"
 
 
-def test_combined_series_has_every_month_once():
+def test_combined_series_has_every_month_once(data_cache):
     frame = tables.load().tables["southwest_monthly"]
     for component, first in [(USBP, "1999-10-01"), (OFO, "2021-10-01")]:
         months = frame.loc[frame["component"] == component, "month"]
@@ -103,7 +106,7 @@ def test_per_day_divides_by_the_days_in_that_month(exported, month, component, p
 
 
 def test_nationwide_extract_matches_cbp_january_2024_release():
-    aor = get_source("cbp_nationwide").parse(embedded_file("cbp_nationwide"))["cbp_sw_aor_encounters"]
+    aor = get_source("cbp_nationwide").parse(source_file("cbp_nationwide"))["cbp_sw_aor_encounters"]
     by_component = aor.groupby("component")["encounters"].sum()
     # CBP's December 2023 monthly update (26 Jan 2024): 249,785 USBP, 302,034 in all
     assert by_component[USBP] == 249_785
@@ -112,7 +115,7 @@ def test_nationwide_extract_matches_cbp_january_2024_release():
     assert tucson == 80_185
 
 
-def test_reconciliation_shows_revisions_and_rounding():
+def test_reconciliation_shows_revisions_and_rounding(data_cache):
     recon = tables.load().tables["reconciliation"]
     dec = recon[recon["month"] == "2023-12-01"].set_index(["component", "breakdown", "right_source"])
     revision = dec.loc[(USBP, "Southwest total", "cbp_nationwide")]
@@ -128,7 +131,7 @@ def test_reconciliation_shows_revisions_and_rounding():
     assert overlap["within_rounding"].mean() > 0.9  # OHSS is rounded, and a later vintage revises a few
 
 
-def test_december_2023_ranks_first_since_fy2000():
+def test_december_2023_ranks_first_since_fy2000(data_cache):
     metrics = tables.load().tables["southwest_monthly_metrics"]
     usbp = metrics[metrics["component"] == USBP].set_index("month")
     assert usbp.loc["2023-12-01", "rank"] == 1
@@ -138,7 +141,7 @@ def test_december_2023_ranks_first_since_fy2000():
     assert bool(total.loc["2023-12-01", "record_to_date"])
 
 
-def test_fiscal_year_2023_total_matches_cbp_published_figure():
+def test_fiscal_year_2023_total_matches_cbp_published_figure(data_cache):
     totals = tables.load().tables["southwest_fiscal_year_totals"]
     fy23 = totals[(totals["component"] == "All Southwest (USBP + OFO)") & (totals["fiscal_year"] == 2023)]
     # CBP published 2,475,669 for FY2023 in October 2023; the September 2025 vintage revises it slightly

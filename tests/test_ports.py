@@ -17,17 +17,19 @@ from data_sources.ports import closure_months
 from data_sources.refresh import refresh_source
 from data_sources.registry import get_source
 from data_sources.socrata import TOKEN_ENV
-from data_sources.tables import load
-from tests.conftest import embedded_file
+from data_sources.tables import CACHE_ENV, load
+from tests.conftest import source_file
 
 BTS = get_source("bts_crossings")
 API_PATH = "/resource/keg4-3bc2.json"
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], int]:
+def exported(filled_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], int]:
     out = tmp_path_factory.mktemp("export")
-    assert main(["export", "--out", str(out)]) == 0
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(filled_cache))
+        assert main(["export", "--out", str(out)]) == 0
     with (out / "port_crossings_monthly.csv").open() as handle:
         rows = list(csv.DictReader(handle))
     assert list(rows[0]) == ["month", "port_name", "port_code", "state", "border", "measure", "value"]
@@ -50,14 +52,14 @@ def test_december_2023_values_as_published(exported, port, measure, value):
     assert exported[(port, "2023-12-01", measure)] == value
 
 
-def test_missing_months_stay_missing(exported):
+def test_missing_months_stay_missing(data_cache, exported):
     assert ("2504", "2024-01-01", "Pedestrians") not in exported  # BTS has no such row
     effects = load().tables["port_closure_effects"]
     row = effects[(effects["port_code"] == "2504") & (effects["month"] == "2024-01-01")]
     assert row["data_note"].item() == "no data reported" and pd.isna(row["value"].item())
 
 
-def test_closure_effect_at_lukeville():
+def test_closure_effect_at_lukeville(data_cache):
     effects = load().tables["port_closure_effects"]
     row = effects[
         (effects["event_id"] == "lukeville_poe_suspension_2023")
@@ -77,7 +79,7 @@ def test_closure_days_per_month_exclude_the_reopening_day():
 
 def api_rows() -> list[dict[str, str]]:
     """The real published rows, as the SODA API writes them (field names, ISO dates, text values)."""
-    with embedded_file("bts_crossings").open(newline="", encoding="utf-8-sig") as handle:
+    with source_file("bts_crossings").open(newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     out = []
     for r in rows:
@@ -179,5 +181,5 @@ def test_api_snapshot_parses_like_the_export(tmp_path: Path):
     answer = tmp_path / "keg4-3bc2.json"
     answer.write_text(json.dumps(api_rows()))
     from_api = BTS.parse(answer)["port_crossings_monthly"]
-    from_export = BTS.parse(embedded_file("bts_crossings"))["port_crossings_monthly"]
+    from_export = BTS.parse(source_file("bts_crossings"))["port_crossings_monthly"]
     pd.testing.assert_frame_equal(from_api, from_export)

@@ -3,9 +3,11 @@ variants of them. Every fault must leave the current snapshot byte-identical and
 
 from __future__ import annotations
 
+import gzip
 import io
 import threading
 import time
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from data_sources.refresh import import_file, newest_link, refresh_source
 from data_sources.registry import get_source
 from data_sources.snapshots import SnapshotStore
 from data_sources.tables import load
-from tests.conftest import embedded_file, revised_sbo_file
+from tests.conftest import revised_sbo_file, source_file
 
 SBO = get_source("cbp_sbo")
 OHSS = get_source("ohss_usbp")
@@ -48,7 +50,7 @@ def snapshot_bytes(store: SnapshotStore, key: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def sbo_bytes() -> bytes:
-    return embedded_file("cbp_sbo").read_bytes()
+    return source_file("cbp_sbo").read_bytes()
 
 
 def _csv_variant(original: bytes, change: str) -> bytes:
@@ -233,7 +235,7 @@ def test_no_link_on_landing_page_is_a_clear_failure(store, fetcher, mirror):
 
 @pytest.fixture(scope="module")
 def workbook_missing_sheet() -> bytes:
-    book = openpyxl.load_workbook(embedded_file("ohss_usbp"))
+    book = openpyxl.load_workbook(source_file("ohss_usbp"))
     del book["Monthly Rgn and Sector"]
     buffer = io.BytesIO()
     book.save(buffer)
@@ -291,3 +293,33 @@ def test_two_refreshes_at_once_do_not_corrupt(empty_store, mirror, sbo_bytes):
     assert sorted(r.status for r in results) == ["unchanged", "updated"]
     assert len(empty_store.all("cbp_sbo")) == 1
     assert empty_store.verify(empty_store.current("cbp_sbo"))
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+def test_compressed_responses_are_decoded_and_complete(empty_store, fetcher, mirror, sbo_bytes, encoding):
+    """As most CDNs answer: Content-Encoding set and Content-Length the compressed size."""
+    body = gzip.compress(sbo_bytes) if encoding == "gzip" else zlib.compress(sbo_bytes)
+    serve_sbo_landing(mirror)
+    headers = {"Content-Encoding": encoding, "Content-Length": str(len(body))}
+    mirror.expect_request(SBO_FILE).respond_with_response(
+        Response(body, headers=headers, content_type="text/csv", direct_passthrough=True)
+    )
+    outcome = refresh_source(empty_store, SBO, fetcher)
+    assert outcome.status == "updated", outcome.message
+    assert snapshot_bytes(empty_store, "cbp_sbo") == sbo_bytes  # the file as published, decoded
+    assert outcome.snapshot is not None and outcome.snapshot.size_bytes == len(sbo_bytes)
+
+
+def test_compressed_response_cut_short_is_refused(store, fetcher, mirror, sbo_bytes):
+    body = gzip.compress(sbo_bytes)
+    before = snapshot_bytes(store, "cbp_sbo")
+    serve_sbo_landing(mirror)
+    short = Response(
+        iter([body[: len(body) // 2]]),
+        headers={"Content-Encoding": "gzip", "Content-Length": str(len(body))},
+        direct_passthrough=True,
+    )
+    mirror.expect_request(SBO_FILE).respond_with_response(short)
+    outcome = refresh_source(store, SBO, fetcher)
+    assert outcome.status == "failed"
+    assert snapshot_bytes(store, "cbp_sbo") == before

@@ -9,8 +9,8 @@ import pytest
 
 from data_sources.refresh import import_file
 from data_sources.registry import get_source
-from tests.conftest import revised_sbo_file
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, revised_sbo_file
+from tests.test_browser import streamlit_server
 
 
 def test_readers_never_see_a_half_written_snapshot(store, tmp_path):

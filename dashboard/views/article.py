@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import cards, ui
 from dashboard.data import articles, dataset
 from data_sources.articles import Article
+from data_sources.registry import SOURCES
 
 
 def pick_article(found: list[Article]) -> Article:
@@ -38,6 +39,7 @@ def render() -> None:
     )
     for warning in data.warnings:
         st.warning(warning)
+    ui.explain_missing(data, list(SOURCES))
     cards.claim_cards(article, data)
 
 

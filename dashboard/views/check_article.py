@@ -15,6 +15,7 @@ from data_sources.articles import article_toml
 from data_sources.claim_finder import MAX_TEXT_CHARS, FoundClaim, find_claims, html_to_text
 from data_sources.claims import EVALUATORS
 from data_sources.draft import article_markdown, draft_article
+from data_sources.registry import SOURCES
 
 MAX_UPLOAD_BYTES = 1_000_000
 COLUMNS = ["keep", "number", "unit", "rate", "period", "metric", "confidence", "reason", "sentence"]
@@ -65,6 +66,7 @@ def render() -> None:
         "Paste a story about the border. We find the numbers that can be checked against official data; "
         "you confirm or correct each one. Nothing you paste is run or fetched."
     )
+    ui.explain_missing(dataset(), list(SOURCES))
     title = st.text_input("Title", max_chars=200, key="check_title")
     month = st.text_input(
         "Article month (YYYY-MM): stands for 'now' and 'every day' in the text",

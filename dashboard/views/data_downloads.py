@@ -10,6 +10,7 @@ from streamlit.delta_generator import DeltaGenerator
 from dashboard import ui
 from dashboard.data import dataset, raw_file, table_csvs
 from data_sources.fetch import Fetcher
+from data_sources.fill import how_to_get
 from data_sources.refresh import refresh_source
 from data_sources.registry import SOURCES
 from data_sources.tables import Dataset, default_store
@@ -22,7 +23,7 @@ def source_section(data: Dataset, key: str) -> None:
     st.subheader(source.title)
     st.markdown(f"{source.publisher}. [{source.landing_page}]({source.landing_page}). {source.license}.")
     if snapshot is None:
-        st.info(f"No snapshot of this source yet. Run `python -m data_sources refresh {key}` or import a file.")
+        st.info(f"No data yet. To get it, {how_to_get(key)}.", icon=":material/cloud_off:")
         return
     st.markdown(
         f"Vintage **{snapshot.vintage}**, data **{snapshot.coverage_start} to {snapshot.coverage_end}**, "

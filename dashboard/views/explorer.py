@@ -25,9 +25,10 @@ def render() -> None:
     st.title("Encounters explorer")
     st.caption("Encounters are events, not unique people. OFO encounters at ports include CBP One appointments.")
     view_key = st.session_state.get("explorer_view") or st.query_params.get("view", "southwest")
-    table = data.tables.get(VIEWS.get(view_key, VIEWS["southwest"]).table)
+    wanted = VIEWS.get(view_key, VIEWS["southwest"])
+    table = data.tables.get(wanted.table)
     if table is None:
-        st.warning("No data reported for this view: its source has no intact snapshot. See Data & downloads.")
+        ui.explain_missing(data, list(wanted.sources))
         st.session_state.pop("explorer_view", None)
         return
     query, notices = controls(months_of(table))

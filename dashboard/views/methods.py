@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import ui
 from dashboard.data import dataset
+from data_sources.fill import how_to_get
 from data_sources.registry import SOURCES
 from data_sources.wording import day_name
 
@@ -51,12 +52,14 @@ def render() -> None:
     st.subheader("How the long series is built")
     st.markdown(
         "Border Patrol history from FY2000 comes from DHS OHSS; from FY2022 on, CBP's exact counts replace it. "
-        "The rule is a data file (`data_sources/splice_rules.csv`): for each month, the highest-priority source "
-        "that has it wins. OFO counts start in FY2022 in our sources, so totals of both components start there."
+        "The rule is a data file (`data_sources/reference/splice_rules.csv`): for each month, the highest-priority "
+        "source that has it wins. OFO counts start in FY2022 in our sources, so totals of both components start there."
     )
     st.subheader("Sources")
-    for source in SOURCES.values():
-        st.markdown(f"- {source.publisher}: [{source.title}]({source.landing_page}). {source.description}")
+    held = dataset().snapshots
+    for key, source in SOURCES.items():
+        absent = "" if key in held else f" *No data in this store yet: to get it, {how_to_get(key)}.*"
+        st.markdown(f"- {source.publisher}: [{source.title}]({source.landing_page}). {source.description}{absent}")
 
 
 ui.friendly(render)

@@ -30,11 +30,11 @@ def pick_port(crossings: pd.DataFrame, article_ports: pd.DataFrame) -> str:
 
 def render() -> None:
     data = dataset()
+    st.title("Ports of entry")
     crossings = data.tables.get("port_crossings_monthly")
     if crossings is None:
-        st.warning("No port data yet. Run `python -m data_sources refresh bts_crossings` (Data & downloads).")
+        ui.explain_missing(data, ["bts_crossings"])
         return
-    st.title("Ports of entry")
     st.caption(
         "BTS inbound crossings count vehicles, people or containers per crossing, not unique people. "
         "Months a port did not report are missing, not zero. Monthly data cannot show a closure of a few days."
@@ -68,7 +68,7 @@ def render() -> None:
             column_config={"month": st.column_config.DateColumn(format="MMM YYYY")},
         )
     sector = data.tables["port_sectors"].set_index("port_code")["sector"].get(code)
-    if sector:
+    if sector and ui.explain_missing(data, ["ohss_usbp"]):
         rows = sector_per_day(data.tables["ohss_usbp_sector"], [sector], series["month"].min(), series["month"].max())
         sector_fig = charts.shade_closures(
             charts.lines(

@@ -3,8 +3,9 @@
 Landing page: https://data.bts.gov/Research-and-Statistics/Border-Crossing-Entry-Data/keg4-3bc2
 API: https://data.bts.gov/resource/keg4-3bc2.json (SODA). The refresher asks only for the
 U.S.–Mexico border and pages through it (see `socrata.py`); the snapshot is the API's answer, one
-JSON array, as received. The embedded snapshot is instead the CSV export's U.S.–Mexico rows from
-January 2022 (dates written "Jan-24", a spreadsheet's re-save of the export's "Jan 2024").
+JSON array, as received. The CSV export is read too (the development copy in `../shared/data/raw`
+holds its U.S.–Mexico rows from January 2022, dates written "Jan-24", a spreadsheet's re-save of
+the export's "Jan 2024").
 
 Values count inbound crossings of each measure's unit: vehicles, passengers, pedestrians, trucks,
 trains, containers. A port/month/measure that BTS did not report stays absent (never zero-filled).
@@ -106,7 +107,7 @@ SOURCE = Source(
     expected_columns=tuple(EXPORT_COLUMNS),
     parse=parse,
     max_bytes=200_000_000,
-    coverage_note="Embedded: U.S.–Mexico ports, January 2022 to June 2025; the API has 1996 on",
+    coverage_note="U.S.–Mexico ports, January 1996 to a few months before the latest release",
     caveats=(
         "Counts are inbound crossings, not people: a vehicle, a truck or a train counts once per crossing.",
         "Months a port did not report are missing, not zero.",

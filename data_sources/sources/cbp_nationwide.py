@@ -6,9 +6,9 @@ It is the only CBP file that splits Southwest encounters by Border Patrol sector
 and by detailed citizenship, which the sector and ports views need.
 
 Only rows whose "Land Border Region" is "Southwest Land Border" become canonical; rows labelled
-"Other" are excluded, as in CBP's own Southwest totals. The embedded snapshot is an extract of the
-January 2024 release holding its December 2023 Southwest rows verbatim (see its sidecar); a refresh
-replaces it with the full current file.
+"Other" are excluded, as in CBP's own Southwest totals. The development copy in `../shared/data/raw`
+is an extract of the January 2024 release holding its December 2023 Southwest rows verbatim; a
+refresh brings the full current file.
 """
 
 from __future__ import annotations
@@ -64,12 +64,11 @@ SOURCE = Source(
     expected_columns=EXPECTED_COLUMNS,
     parse=parse,
     max_bytes=300_000_000,
-    coverage_note="Embedded: December 2023 only (extract of the January 2024 release); "
-    "a refresh brings the full file (FY2021 onward)",
+    coverage_note="FY2021 (October 2020) to the latest released month",
     caveats=(
         "Encounters are events, not unique people.",
         "OFO field offices cover several ports each; rows labelled 'Other' are excluded.",
-        "Figures are as first published in January 2024; later releases revise them slightly.",
+        "Each release revises earlier months slightly; the vintage says which release this is.",
     ),
     link_rule=LinkRule(
         pattern=re.compile(

@@ -1,0 +1,78 @@
+"""First run: give every source that has no snapshot yet its data, from the best place available.
+
+In order: a folder of files as published (`BORDER_DATA_DIR`, or the development copy
+`../shared/data/raw` when it exists), then the publishers themselves (`refresh`). A source neither
+can give stays empty; the dashboard still starts and says which dataset is missing and how to get it.
+Sources that already have a snapshot are left alone, so running this at every start costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from data_sources.fetch import Fetcher
+from data_sources.local_folder import import_folder
+from data_sources.refresh import Outcome, refresh_source
+from data_sources.registry import SOURCES
+from data_sources.snapshots import SnapshotStore
+
+
+def how_to_get(key: str) -> str:
+    """The exact commands that give a source its data, for messages in the CLI and on pages."""
+    source = SOURCES[key]
+    return (
+        f"run `python -m data_sources refresh {key}`, or save the file from {source.landing_page} "
+        f"in a browser and run `python -m data_sources import {key} FILE` "
+        "(or `python -m data_sources import-dir FOLDER` for a folder of such files)"
+    )
+
+
+def fill_missing(
+    store: SnapshotStore, folder: Path | None, fetcher_factory: Callable[[], Fetcher] | None = Fetcher
+) -> list[Outcome]:
+    """One outcome per source saying where its data came from (or why it has none), after one
+    line per file of the folder that was skipped."""
+    result: dict[str, Outcome] = {}
+    for key in SOURCES:
+        if (snapshot := store.current(key)) is not None:
+            result[key] = Outcome(key, "unchanged", f"already in the store (vintage {snapshot.vintage})", snapshot)
+    skipped: list[Outcome] = []
+    reasons: dict[str, list[str]] = {}
+    if folder is not None and folder.is_dir() and _missing(result):
+        for outcome in import_folder(store, folder, only=_missing(result)):
+            _record(outcome, result, reasons, skipped)
+    elif folder is not None:
+        reasons = {key: [f"no folder {folder}"] for key in _missing(result)}
+    if _missing(result) and fetcher_factory is not None:
+        fetcher = fetcher_factory()
+        try:
+            for key in sorted(_missing(result)):
+                _record(refresh_source(store, SOURCES[key], fetcher), result, reasons, skipped, "from the publisher")
+        finally:
+            fetcher.close()
+    for key in _missing(result):
+        tried = "; ".join(reasons.get(key, [])) or "no folder of files and no download tried"
+        result[key] = Outcome(key, "failed", f"no data yet ({tried}). To get it: {how_to_get(key)}")
+    return skipped + [result[key] for key in SOURCES]
+
+
+def _missing(result: dict[str, Outcome]) -> set[str]:
+    return set(SOURCES) - set(result)
+
+
+def _record(
+    outcome: Outcome,
+    result: dict[str, Outcome],
+    reasons: dict[str, list[str]],
+    skipped: list[Outcome],
+    origin: str = "",
+) -> None:
+    """Keep a success as the source's line; remember a failure's reason for the final line."""
+    if outcome.status == "skipped":
+        skipped.append(outcome)
+    elif outcome.status == "updated":
+        message = f"{origin}: {outcome.message}" if origin else outcome.message
+        result[outcome.source_key] = Outcome(outcome.source_key, "updated", message, outcome.snapshot)
+    else:
+        reasons.setdefault(outcome.source_key, []).append(outcome.message)
