@@ -6,8 +6,8 @@ import streamlit as st
 
 from dashboard import ui
 from dashboard.data import ClaimView, claim_views
-from data_sources.articles import Article, Claim
-from data_sources.tables import Dataset
+from data_sources.claims.articles import Article, Claim
+from data_sources.tables.build import Dataset
 
 
 def claim_card(claim: Claim, view: ClaimView, data: Dataset, attribution: str = "the article") -> None:

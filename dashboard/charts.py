@@ -13,8 +13,8 @@ from typing import cast
 import pandas as pd
 import plotly.graph_objects as go
 
-from data_sources.claims import ChartSpec, records
-from data_sources.explore import OTHER
+from data_sources.claims.evaluate import ChartSpec, records
+from data_sources.tables.explore import OTHER
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 CLAIM_COLOUR = "#D55E00"

@@ -16,11 +16,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import charts
-from data_sources import tables
-from data_sources.articles import Article, articles_dir, load_articles
-from data_sources.claims import ClaimContext, evaluate
-from data_sources.export import to_csv_bytes
-from data_sources.tables import Dataset
+from data_sources.claims.articles import Article, articles_dir, load_articles
+from data_sources.claims.evaluate import ClaimContext, evaluate
+from data_sources.tables import build as tables
+from data_sources.tables.build import Dataset
+from data_sources.tables.export import to_csv_bytes
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from typing import cast
 import pandas as pd
 import streamlit as st
 
-from data_sources.explore import COMPONENTS, VIEWS, Granularity, Query, Unit, parse_query, to_params
+from data_sources.tables.explore import COMPONENTS, VIEWS, Granularity, Query, Unit, parse_query, to_params
 
 LABELS = {
     "component": "Component",

@@ -10,10 +10,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from data_sources.export import to_csv_bytes
-from data_sources.fill import how_to_get
-from data_sources.registry import SOURCES
-from data_sources.tables import Dataset
+from data_sources.acquire.fill import how_to_get
+from data_sources.sources.registry import SOURCES
+from data_sources.tables.build import Dataset
+from data_sources.tables.export import to_csv_bytes
 
 log = logging.getLogger("dashboard")
 EVENTS_SOURCE = "Events: dated and cited from news reports and CBP statements (see each card's sources)"
@@ -85,7 +85,7 @@ def explain_missing(dataset: Dataset, keys: list[str]) -> bool:
         source = SOURCES[key]
         st.warning(
             f"**No data yet for {source.title}** ({source.publisher}), so this page cannot show what depends "
-            f"on it. To get it, {how_to_get(key)}.",
+            f"on it. To get it, {how_to_get(source)}.",
             icon=":material/cloud_off:",
         )
     return not absent

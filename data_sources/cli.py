@@ -14,15 +14,15 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from data_sources import tables
-from data_sources.claim_finder import find_claims, html_to_text, to_json
-from data_sources.export import export_tables
-from data_sources.fetch import Fetcher
-from data_sources.fill import fill_missing, how_to_get
-from data_sources.local_folder import DATA_DIR_ENV, data_dir, import_folder
-from data_sources.refresh import Outcome, import_file, refresh_source
-from data_sources.registry import SOURCES, get_source
-from data_sources.snapshots import SnapshotStore
+from data_sources.acquire.fetch import Fetcher
+from data_sources.acquire.fill import fill_missing, how_to_get
+from data_sources.acquire.local_folder import DATA_DIR_ENV, data_dir, import_folder
+from data_sources.acquire.refresh import Outcome, import_file, refresh_source
+from data_sources.acquire.snapshots import SnapshotStore
+from data_sources.claims.finder import find_claims, html_to_text, to_json
+from data_sources.sources.registry import SOURCES, get_source
+from data_sources.tables import build as tables
+from data_sources.tables.export import export_tables
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,13 +117,13 @@ def cmd_import_dir(args: argparse.Namespace, store: SnapshotStore) -> int:
     if not args.folder.is_dir():
         print(f"no such folder: {args.folder}", file=sys.stderr)
         return 2
-    return _report(import_folder(store, args.folder))
+    return _report(import_folder(store, args.folder, SOURCES))
 
 
 def cmd_fill(args: argparse.Namespace, store: SnapshotStore) -> int:
     folder = data_dir()
     print(f"filling {store.root} from {folder or 'no local folder'}{'' if args.offline else ', then the publishers'}")
-    return _report(fill_missing(store, folder, None if args.offline else Fetcher))
+    return _report(fill_missing(store, SOURCES, folder, None if args.offline else Fetcher))
 
 
 def cmd_export(args: argparse.Namespace, store: SnapshotStore) -> int:
@@ -141,7 +141,7 @@ def cmd_build(args: argparse.Namespace, store: SnapshotStore) -> int:
     for warning in dataset.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for key in SOURCES.keys() - dataset.snapshots.keys():
-        print(f"warning: {key}: no data yet; {how_to_get(key)}", file=sys.stderr)
+        print(f"warning: {key}: no data yet; {how_to_get(SOURCES[key])}", file=sys.stderr)
     print(f"{len(dataset.tables)} tables ready in {time.perf_counter() - started:.2f} s")
     return 0
 

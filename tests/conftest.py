@@ -21,10 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from data_sources.fetch import MIRROR_ENV, Fetcher, FetchSettings
-from data_sources.local_folder import DATA_DIR_ENV, import_folder
-from data_sources.snapshots import SnapshotStore, sha256_of
-from data_sources.tables import CACHE_ENV
+from data_sources.acquire.fetch import MIRROR_ENV, Fetcher, FetchSettings
+from data_sources.acquire.local_folder import DATA_DIR_ENV, import_folder
+from data_sources.acquire.snapshots import SnapshotStore, sha256_of
+from data_sources.sources.registry import SOURCES
+from data_sources.tables.build import CACHE_ENV
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_ENV = "BORDER_SHARED_DIR"
@@ -100,11 +101,11 @@ def fixture_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def filled_cache(fixture_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store filled from the pinned files (with its derived tables built), shared read-only."""
-    from data_sources import tables
+    from data_sources.tables import build as tables
 
     root = tmp_path_factory.mktemp("filled") / "cache"
     store = SnapshotStore(root / "raw")
-    outcomes = import_folder(store, fixture_folder)
+    outcomes = import_folder(store, fixture_folder, SOURCES)
     assert all(o.status == "updated" for o in outcomes), outcomes
     tables.load(store)
     return root

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_sources.articles import ARTICLES_ENV, DEFAULT_ARTICLES_DIR
-from data_sources.fetch import MIRROR_ENV
-from data_sources.registry import SOURCES
+from data_sources.acquire.fetch import MIRROR_ENV
+from data_sources.claims.articles import ARTICLES_ENV, DEFAULT_ARTICLES_DIR
+from data_sources.sources.registry import SOURCES
 from tests.conftest import REPO
 
 APP = str(REPO / "dashboard" / "app.py")

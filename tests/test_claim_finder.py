@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_sources.articles import load_articles, parse_article
-from data_sources.claim_finder import MAX_TEXT_CHARS, find_claims, html_to_text, words_to_number
-from data_sources.claim_scoring import score
-from data_sources.claims import evaluate
-from data_sources.draft import article_markdown, draft_article
-from data_sources.tables import load
+from data_sources.claims.articles import load_articles, parse_article
+from data_sources.claims.evaluate import evaluate
+from data_sources.claims.finder import MAX_TEXT_CHARS, find_claims, html_to_text, words_to_number
+from data_sources.claims.report import article_markdown, draft_article
+from data_sources.claims.scoring import score
+from data_sources.tables.build import load
 from tests.conftest import REPO, fixture_file
 
 DATA = Path(__file__).parent / "data"
@@ -119,7 +119,7 @@ def test_command_line_prints_json(tmp_path):
 def test_draft_round_trips_to_an_article_file_and_checks(data_cache, seed_text, tmp_path):
     found = find_claims(seed_text, "2023-12")
     article = draft_article("Seed, pasted", "2023-12", found)
-    from data_sources.articles import article_toml
+    from data_sources.claims.articles import article_toml
 
     path = tmp_path / "seed.toml"
     path.write_text(article_toml(article))

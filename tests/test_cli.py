@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from data_sources.acquire.fetch import MIRROR_ENV
 from data_sources.cli import main
-from data_sources.fetch import MIRROR_ENV
-from data_sources.tables import load
+from data_sources.tables.build import load
 from tests.conftest import REPO, revised_sbo_file
 
 

@@ -20,14 +20,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from werkzeug import Response
 
-from data_sources import tables
-from data_sources.articles import ARTICLES_ENV, DEFAULT_ARTICLES_DIR
-from data_sources.export import FORMULA_PREFIXES, export_tables
-from data_sources.fetch import MIRROR_ENV
+from data_sources.acquire.fetch import MIRROR_ENV
+from data_sources.acquire.refresh import import_file
+from data_sources.claims.articles import ARTICLES_ENV, DEFAULT_ARTICLES_DIR
 from data_sources.reference import REFERENCE_DIR
-from data_sources.refresh import import_file
-from data_sources.registry import SOURCES, get_source
-from data_sources.tables import CACHE_ENV, load
+from data_sources.sources.registry import SOURCES, get_source
+from data_sources.tables import build as tables
+from data_sources.tables.build import CACHE_ENV, load
+from data_sources.tables.export import FORMULA_PREFIXES, export_tables
 from tests.conftest import REPO, revised_sbo_file, source_file
 from tests.test_refresh import SBO_FILE, serve_sbo_landing
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from data_sources.registry import SOURCES
+from data_sources.sources.registry import SOURCES
 from tests.conftest import REPO, REQUIRE_ENV, SHARED_ENV
 from tests.test_browser import ARTIFACTS, free_port
 

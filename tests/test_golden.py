@@ -12,10 +12,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from data_sources import tables
 from data_sources.cli import main
-from data_sources.registry import get_source
-from data_sources.tables import CACHE_ENV
+from data_sources.sources.registry import get_source
+from data_sources.tables import build as tables
+from data_sources.tables.build import CACHE_ENV
 from tests.conftest import source_file
 
 USBP, OFO = "U.S. Border Patrol", "Office of Field Operations"

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from data_sources.acquire.fetch import Fetcher, FetchSettings
+from data_sources.acquire.fill import fill_missing
+from data_sources.acquire.local_folder import DATA_DIR_ENV, import_folder, recognise
+from data_sources.acquire.snapshots import SnapshotStore, sha256_of
 from data_sources.cli import main
-from data_sources.fetch import Fetcher, FetchSettings
-from data_sources.fill import fill_missing
-from data_sources.local_folder import DATA_DIR_ENV, import_folder, recognise
-from data_sources.registry import SOURCES
-from data_sources.snapshots import SnapshotStore, sha256_of
+from data_sources.sources.registry import SOURCES
 from tests.conftest import REPO, missing, shared_dir, source_file
 
 DATA_SUFFIXES = {".csv", ".xlsx", ".xls", ".json", ".parquet", ".rda", ".7z", ".zip", ".gz", ".txt", ".tsv"}
@@ -63,7 +63,7 @@ def renamed_folder(tmp_path: Path) -> Path:
 
 
 def test_files_are_recognised_by_content_and_filed_with_provenance(renamed_folder, empty_store):
-    outcomes = import_folder(empty_store, renamed_folder)
+    outcomes = import_folder(empty_store, renamed_folder, SOURCES)
     by_key = {o.source_key: o for o in outcomes}
     for key, source in SOURCES.items():
         snapshot = empty_store.current(key)
@@ -86,7 +86,7 @@ def test_two_files_of_one_source_become_two_vintages_latest_current(tmp_path, em
     earlier = [line for line in full if ",AUG," not in line or "2025" not in line.split(",")[0]]
     (folder / "a-latest.csv").write_text("".join(full))
     (folder / "z-earlier.csv").write_text("".join(earlier))  # named to sort last: order must come from coverage
-    outcomes = import_folder(empty_store, folder)
+    outcomes = import_folder(empty_store, folder, SOURCES)
     assert [o.status for o in outcomes] == ["updated", "updated"]
     assert sorted(s.coverage_end for s in empty_store.all("cbp_sbo")) == ["2025-07", "2025-08"]
     assert empty_store.current("cbp_sbo").coverage_end == "2025-08"
@@ -94,8 +94,8 @@ def test_two_files_of_one_source_become_two_vintages_latest_current(tmp_path, em
 
 
 def test_importing_the_same_folder_twice_files_nothing_new(renamed_folder, empty_store):
-    import_folder(empty_store, renamed_folder)
-    again = [o for o in import_folder(empty_store, renamed_folder) if o.source_key in SOURCES]
+    import_folder(empty_store, renamed_folder, SOURCES)
+    again = [o for o in import_folder(empty_store, renamed_folder, SOURCES) if o.source_key in SOURCES]
     assert {o.status for o in again} == {"unchanged"}
     assert all(len(empty_store.all(key)) == 1 for key in SOURCES)
 
@@ -113,7 +113,7 @@ def test_truncated_or_wrong_file_is_refused_and_store_unchanged(store, tmp_path,
         body = header + b"\n2025 (FYTD),FYTD,SEP,U.S. Border Patrol,Single Adults,Mexico,Title 8,Apprehensions,lots\n"
     (folder / "sbo.csv").write_bytes(body)
     before = {key: store.current(key) for key in SOURCES}
-    outcomes = import_folder(store, folder)
+    outcomes = import_folder(store, folder, SOURCES)
     assert [o.status for o in outcomes] == ["failed"]
     assert "does not look like" in outcomes[0].message
     assert {key: store.current(key) for key in SOURCES} == before
@@ -123,10 +123,10 @@ def test_truncated_or_wrong_file_is_refused_and_store_unchanged(store, tmp_path,
 def test_recognition_reads_content_not_names(tmp_path):
     csv_named_xlsx = tmp_path / "encounters.xlsx"
     shutil.copyfile(source_file("cbp_sbo"), csv_named_xlsx)
-    assert recognise(csv_named_xlsx).source is SOURCES["cbp_sbo"]
+    assert recognise(csv_named_xlsx, SOURCES).source is SOURCES["cbp_sbo"]
     html = tmp_path / "sbo-encounters-fy22-fy25-aug.csv"
     html.write_text("<!DOCTYPE html><html><body>Access denied</body></html>")
-    assert recognise(html).source is None
+    assert recognise(html, SOURCES).source is None
 
 
 def offline_fetcher() -> Fetcher:
@@ -140,7 +140,7 @@ def test_fill_takes_the_folder_then_the_publishers_then_says_what_is_missing(tmp
     folder.mkdir()
     shutil.copyfile(source_file("cbp_sbo"), folder / "one.csv")
     shutil.copyfile(source_file("ohss_usbp"), folder / "two.xlsx")
-    outcomes = fill_missing(empty_store, folder, offline_fetcher)
+    outcomes = fill_missing(empty_store, SOURCES, folder, offline_fetcher)
     assert [o.source_key for o in outcomes] == list(SOURCES)  # one line per source
     lines = {o.source_key: (o.status, o.message) for o in outcomes}
     assert lines["cbp_sbo"][0] == lines["ohss_usbp"][0] == "updated"
@@ -149,7 +149,7 @@ def test_fill_takes_the_folder_then_the_publishers_then_says_what_is_missing(tmp
         status, message = lines[key]
         assert status == "failed" and empty_store.current(key) is None
         assert "could not connect" in message and f"python -m data_sources refresh {key}" in message
-    again = fill_missing(empty_store, folder, None)  # a second start: nothing re-imported
+    again = fill_missing(empty_store, SOURCES, folder, None)  # a second start: nothing re-imported
     assert {o.source_key: o.status for o in again}["cbp_sbo"] == "unchanged"
 
 

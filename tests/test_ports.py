@@ -12,12 +12,12 @@ import pandas as pd
 import pytest
 from werkzeug import Request, Response
 
+from data_sources.acquire.refresh import refresh_source
+from data_sources.acquire.socrata import TOKEN_ENV
 from data_sources.cli import main
-from data_sources.ports import closure_months
-from data_sources.refresh import refresh_source
-from data_sources.registry import get_source
-from data_sources.socrata import TOKEN_ENV
-from data_sources.tables import CACHE_ENV, load
+from data_sources.sources.registry import get_source
+from data_sources.tables.build import CACHE_ENV, load
+from data_sources.tables.ports import closure_months
 from tests.conftest import source_file
 
 BTS = get_source("bts_crossings")

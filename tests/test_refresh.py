@@ -15,11 +15,11 @@ import openpyxl
 import pytest
 from werkzeug import Request, Response
 
-from data_sources.fetch import USER_AGENT
-from data_sources.refresh import import_file, newest_link, refresh_source
-from data_sources.registry import get_source
-from data_sources.snapshots import SnapshotStore
-from data_sources.tables import load
+from data_sources.acquire.fetch import USER_AGENT
+from data_sources.acquire.refresh import import_file, newest_link, refresh_source
+from data_sources.acquire.snapshots import SnapshotStore
+from data_sources.sources.registry import get_source
+from data_sources.tables.build import load
 from tests.conftest import revised_sbo_file, source_file
 
 SBO = get_source("cbp_sbo")
@@ -274,7 +274,7 @@ def test_import_files_a_new_vintage_and_keeps_the_old(store, tmp_path: Path):
 
 
 def test_two_refreshes_at_once_do_not_corrupt(empty_store, mirror, sbo_bytes):
-    from data_sources.fetch import Fetcher, FetchSettings
+    from data_sources.acquire.fetch import Fetcher, FetchSettings
 
     serve_sbo_landing(mirror)
     mirror.expect_request(SBO_FILE).respond_with_data(sbo_bytes)

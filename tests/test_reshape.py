@@ -8,10 +8,11 @@ import io
 import pandas as pd
 import pytest
 
-from data_sources import combine, metrics, periods
-from data_sources.canonical import OHSS_USBP_REGION
-from data_sources.export import neutralise_formulas, to_csv_bytes
-from data_sources.schema import SchemaError
+from data_sources.core import periods
+from data_sources.core.canonical import OHSS_USBP_REGION
+from data_sources.core.schema import SchemaError
+from data_sources.tables import combine, metrics
+from data_sources.tables.export import neutralise_formulas, to_csv_bytes
 
 M = pd.Timestamp
 

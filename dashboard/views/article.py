@@ -6,8 +6,8 @@ import streamlit as st
 
 from dashboard import cards, ui
 from dashboard.data import articles, dataset
-from data_sources.articles import Article
-from data_sources.registry import SOURCES
+from data_sources.claims.articles import Article
+from data_sources.sources.registry import SOURCES
 
 
 def pick_article(found: list[Article]) -> Article:

@@ -11,11 +11,11 @@ import streamlit as st
 
 from dashboard import cards, ui
 from dashboard.data import dataset
-from data_sources.articles import article_toml
-from data_sources.claim_finder import MAX_TEXT_CHARS, FoundClaim, find_claims, html_to_text
-from data_sources.claims import EVALUATORS
-from data_sources.draft import article_markdown, draft_article
-from data_sources.registry import SOURCES
+from data_sources.claims.articles import article_toml
+from data_sources.claims.evaluate import EVALUATORS
+from data_sources.claims.finder import MAX_TEXT_CHARS, FoundClaim, find_claims, html_to_text
+from data_sources.claims.report import article_markdown, draft_article
+from data_sources.sources.registry import SOURCES
 
 MAX_UPLOAD_BYTES = 1_000_000
 COLUMNS = ["keep", "number", "unit", "rate", "period", "metric", "confidence", "reason", "sentence"]

@@ -9,11 +9,11 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import ui
 from dashboard.data import dataset, raw_file, table_csvs
-from data_sources.fetch import Fetcher
-from data_sources.fill import how_to_get
-from data_sources.refresh import refresh_source
-from data_sources.registry import SOURCES
-from data_sources.tables import Dataset, default_store
+from data_sources.acquire.fetch import Fetcher
+from data_sources.acquire.fill import how_to_get
+from data_sources.acquire.refresh import refresh_source
+from data_sources.sources.registry import SOURCES
+from data_sources.tables.build import Dataset, default_store
 
 READ_ONLY_ENV = "BORDER_READ_ONLY"  # set on serving replicas; a scheduled job refreshes instead
 
@@ -23,7 +23,7 @@ def source_section(data: Dataset, key: str) -> None:
     st.subheader(source.title)
     st.markdown(f"{source.publisher}. [{source.landing_page}]({source.landing_page}). {source.license}.")
     if snapshot is None:
-        st.info(f"No data yet. To get it, {how_to_get(key)}.", icon=":material/cloud_off:")
+        st.info(f"No data yet. To get it, {how_to_get(source)}.", icon=":material/cloud_off:")
         return
     st.markdown(
         f"Vintage **{snapshot.vintage}**, data **{snapshot.coverage_start} to {snapshot.coverage_end}**, "

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import charts, ui
 from dashboard.data import dataset
 from dashboard.explorer_controls import controls, label, months_of
-from data_sources.explore import VIEWS, explore
+from data_sources.tables.explore import VIEWS, explore
 
 EVENT_KINDS = ("policy", "administration")
 

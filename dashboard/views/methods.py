@@ -6,9 +6,9 @@ import streamlit as st
 
 from dashboard import ui
 from dashboard.data import dataset
-from data_sources.fill import how_to_get
-from data_sources.registry import SOURCES
-from data_sources.wording import day_name
+from data_sources.acquire.fill import how_to_get
+from data_sources.claims.wording import day_name
+from data_sources.sources.registry import SOURCES
 
 GLOSSARY = {
     "Encounter": "Any time CBP meets someone it can refuse entry to: a Border Patrol apprehension, an OFO "
@@ -58,7 +58,7 @@ def render() -> None:
     st.subheader("Sources")
     held = dataset().snapshots
     for key, source in SOURCES.items():
-        absent = "" if key in held else f" *No data in this store yet: to get it, {how_to_get(key)}.*"
+        absent = "" if key in held else f" *No data in this store yet: to get it, {how_to_get(source)}.*"
         st.markdown(f"- {source.publisher}: [{source.title}]({source.landing_page}). {source.description}{absent}")
 
 

@@ -8,8 +8,8 @@ import streamlit as st
 
 from dashboard import charts, ui
 from dashboard.data import dataset
-from data_sources.claims import sector_per_day
-from data_sources.ports import port_map, port_series
+from data_sources.claims.evaluate import sector_per_day
+from data_sources.tables.ports import port_map, port_series
 
 DEFAULT_MEASURES = ["Personal Vehicles", "Pedestrians"]
 

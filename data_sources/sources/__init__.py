@@ -1,1 +1,1 @@
-"""One module per public source; each exposes `SOURCE`, a `data_sources.source.Source`."""
+"""One module per public source; each exposes `SOURCE`, a `data_sources.acquire.source.Source`."""

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.canonical import PORT_CROSSINGS_MONTHLY
-from data_sources.socrata import SodaQuery
-from data_sources.source import ParseError, Source
+from data_sources.acquire.socrata import SodaQuery
+from data_sources.acquire.source import ParseError, Source
+from data_sources.core.canonical import PORT_CROSSINGS_MONTHLY
 from data_sources.sources.cbp_common import integer_counts
 
 US_MEXICO = "US-Mexico Border"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.periods import MONTH_ABBREVIATIONS, month_from_fiscal
-from data_sources.schema import TableSchema
-from data_sources.source import ParseError
+from data_sources.acquire.source import ParseError
+from data_sources.core.periods import MONTH_ABBREVIATIONS, month_from_fiscal
+from data_sources.core.schema import TableSchema
 
 RENAMES = {
     "Component": "component",

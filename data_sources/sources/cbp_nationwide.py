@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.canonical import CBP_SW_AOR_ENCOUNTERS
-from data_sources.source import LinkRule, ParseError, Source
+from data_sources.acquire.source import LinkRule, ParseError, Source
+from data_sources.core.canonical import CBP_SW_AOR_ENCOUNTERS
 from data_sources.sources.cbp_common import read_cbp_csv, to_canonical
 from data_sources.sources.cbp_sbo import FISCAL_MONTH_ORDER
 

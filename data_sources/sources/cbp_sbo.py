@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.canonical import CBP_SW_ENCOUNTERS
-from data_sources.source import LinkRule, Source
+from data_sources.acquire.source import LinkRule, Source
+from data_sources.core.canonical import CBP_SW_ENCOUNTERS
 from data_sources.sources.cbp_common import read_cbp_csv, to_canonical
 
 EXPECTED_COLUMNS = (

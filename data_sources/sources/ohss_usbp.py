@@ -19,15 +19,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.canonical import (
+from data_sources.acquire.source import LinkRule, ParseError, Source
+from data_sources.core.canonical import (
     OHSS_USBP_CITIZENSHIP,
     OHSS_USBP_FAMILY_STATUS,
     OHSS_USBP_REGION,
     OHSS_USBP_SECTOR,
 )
-from data_sources.periods import month_from_fiscal
-from data_sources.schema import TableSchema
-from data_sources.source import LinkRule, ParseError, Source
+from data_sources.core.periods import month_from_fiscal
+from data_sources.core.schema import TableSchema
 from data_sources.sources.cbp_common import integer_counts
 
 MONTH_NAMES = tuple(calendar.month_name)[1:]  # "January" … "December"

@@ -14,7 +14,7 @@ import pandas as pd
 from werkzeug import Request, Response
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from data_sources.snapshots import SnapshotStore
+from data_sources.acquire.snapshots import SnapshotStore
 
 FILES = {
     "cbp_sbo": (

@@ -8,9 +8,9 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from dashboard import charts
-from data_sources.articles import load_articles
-from data_sources.claims import evaluate
-from data_sources.tables import build, default_store, usable_snapshots
+from data_sources.claims.articles import load_articles
+from data_sources.claims.evaluate import evaluate
+from data_sources.tables.build import build, default_store, usable_snapshots
 
 store = default_store()
 snapshots, _ = usable_snapshots(store)

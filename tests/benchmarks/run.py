@@ -22,8 +22,8 @@ from pathlib import Path
 
 import requests
 
-from data_sources import tables
-from data_sources.snapshots import SnapshotStore
+from data_sources.acquire.snapshots import SnapshotStore
+from data_sources.tables import build as tables
 from tests.benchmarks.mirror import Mirror
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.test_browser import free_port, streamlit_command

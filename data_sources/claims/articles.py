@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 ARTICLES_ENV = "BORDER_ARTICLES_DIR"
-DEFAULT_ARTICLES_DIR = Path(__file__).resolve().parent.parent / "articles"
+DEFAULT_ARTICLES_DIR = Path(__file__).resolve().parents[2] / "articles"
 REQUIRED_ARTICLE = ("id", "title", "published", "reference_month", "summary")
 REQUIRED_CLAIM = ("id", "quote", "metric", "period", "unit")
 

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from data_sources.claim_finder import find_claims
+from data_sources.claims.finder import find_claims
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.combine import read_splice_rules
-from data_sources.registry import SOURCES
-from data_sources.tables import Dataset
+from data_sources.sources.registry import SOURCES
+from data_sources.tables.build import Dataset
+from data_sources.tables.combine import read_splice_rules
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # Published column orders for the exports other people build on; other tables keep all their columns.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data_sources.periods import days_in_month
+from data_sources.core.periods import days_in_month
 
 ALL_SOUTHWEST = "All Southwest (USBP + OFO)"
 

@@ -17,16 +17,16 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from data_sources.refresh import FROM_FOLDER, Outcome, coverage_of, import_file
-from data_sources.registry import SOURCES
-from data_sources.snapshots import SnapshotStore, sha256_of
-from data_sources.source import ParseError, Source
+from data_sources.acquire.refresh import FROM_FOLDER, Outcome, coverage_of, import_file
+from data_sources.acquire.snapshots import SnapshotStore, sha256_of
+from data_sources.acquire.source import ParseError, Source
 
 DATA_DIR_ENV = "BORDER_DATA_DIR"
-DEVELOPMENT_DATA_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "raw"
+DEVELOPMENT_DATA_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "raw"
 HEAD_BYTES = 64 * 1024
 WORKBOOK_XML_MAX_BYTES = 1_000_000
 ARCHIVE_MAGIC = {b"7z\xbc\xaf\x27\x1c": "7z", b"\x1f\x8b": "gzip", b"Rar!": "rar"}
@@ -50,7 +50,7 @@ def data_dir() -> Path | None:
     return DEVELOPMENT_DATA_DIR if DEVELOPMENT_DATA_DIR.is_dir() else None
 
 
-def recognise(path: Path) -> Recognised:
+def recognise(path: Path, sources: Mapping[str, Source]) -> Recognised:
     """The source whose published layout this file has (by content only)."""
     with path.open("rb") as handle:
         head = handle.read(HEAD_BYTES)
@@ -58,26 +58,26 @@ def recognise(path: Path) -> Recognised:
         if head.startswith(magic):
             return Recognised(path, None, f"a {kind} archive, not a file as a publisher releases it; extract it first")
     if head.startswith(b"PK\x03\x04"):
-        return _by_sheets(path)
+        return _by_sheets(path, sources)
     if head.lstrip().startswith(b"["):
-        return _by_api_fields(path, head)
-    return _by_header(path, head)
+        return _by_api_fields(path, head, sources)
+    return _by_header(path, head, sources)
 
 
-def _by_header(path: Path, head: bytes) -> Recognised:
+def _by_header(path: Path, head: bytes, sources: Mapping[str, Source]) -> Recognised:
     try:
         first_line = head.decode("utf-8-sig").splitlines()[0] if head else ""
     except UnicodeDecodeError:
         return Recognised(path, None, "not a text file, a workbook or an API answer")
     columns = {c.strip() for c in next(csv.reader(io.StringIO(first_line)), [])}
-    matches = [s for s in SOURCES.values() if not s.expected_sheets and set(s.expected_columns) <= columns]
+    matches = [s for s in sources.values() if not s.expected_sheets and set(s.expected_columns) <= columns]
     if not matches:
         shown = ", ".join(sorted(columns)[:12])[:300]
         return Recognised(path, None, f"its header row matches no source (columns: {shown or 'none'})")
     return Recognised(path, max(matches, key=lambda s: len(s.expected_columns)))
 
 
-def _by_sheets(path: Path) -> Recognised:
+def _by_sheets(path: Path, sources: Mapping[str, Source]) -> Recognised:
     try:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo("xl/workbook.xml")
@@ -86,27 +86,29 @@ def _by_sheets(path: Path) -> Recognised:
             sheets = set(SHEET_NAME.findall(archive.read(info).decode("utf-8", errors="replace")))
     except (zipfile.BadZipFile, KeyError):
         return Recognised(path, None, "a zip file that is not an Excel workbook")
-    matches = [s for s in SOURCES.values() if s.expected_sheets and set(s.expected_sheets) <= sheets]
+    matches = [s for s in sources.values() if s.expected_sheets and set(s.expected_sheets) <= sheets]
     if not matches:
         return Recognised(path, None, f"a workbook whose sheets match no source ({len(sheets)} sheets)")
     return Recognised(path, matches[0])
 
 
-def _by_api_fields(path: Path, head: bytes) -> Recognised:
+def _by_api_fields(path: Path, head: bytes, sources: Mapping[str, Source]) -> Recognised:
     text = head.decode("utf-8", errors="replace")
-    matches = [s for s in SOURCES.values() if s.soda and all(f'"{field}"' in text for field in s.soda.required_fields)]
+    matches = [s for s in sources.values() if s.soda and all(f'"{field}"' in text for field in s.soda.required_fields)]
     if not matches:
         return Recognised(path, None, "a JSON array whose fields match no source's API")
     return Recognised(path, matches[0])
 
 
-def recognise_folder(folder: Path) -> list[Recognised]:
+def recognise_folder(folder: Path, sources: Mapping[str, Source]) -> list[Recognised]:
     """Every visible file directly in `folder`, recognised, in name order."""
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
-    return [recognise(p) for p in files]
+    return [recognise(p, sources) for p in files]
 
 
-def import_folder(store: SnapshotStore, folder: Path, only: set[str] | None = None) -> list[Outcome]:
+def import_folder(
+    store: SnapshotStore, folder: Path, sources: Mapping[str, Source], only: set[str] | None = None
+) -> list[Outcome]:
     """File every recognised file in `folder` (for the sources in `only`, if given).
 
     Files of one source are filed oldest coverage first, so each becomes a vintage and the one with
@@ -114,14 +116,14 @@ def import_folder(store: SnapshotStore, folder: Path, only: set[str] | None = No
     """
     outcomes: list[Outcome] = []
     by_source: dict[str, list[Path]] = {}
-    for item in recognise_folder(folder):
+    for item in recognise_folder(folder, sources):
         if item.source is None:
             outcomes.append(Outcome(item.path.name, "skipped", item.reason))
         elif only is None or item.source.key in only:
             by_source.setdefault(item.source.key, []).append(item.path)
     for key, paths in by_source.items():
-        for path in _oldest_first(SOURCES[key], paths):
-            outcomes.append(_import_one(store, SOURCES[key], path, folder))
+        for path in _oldest_first(sources[key], paths):
+            outcomes.append(_import_one(store, sources[key], path, folder))
     return outcomes
 
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 import pandas as pd
 
-from data_sources.periods import days_in_month
+from data_sources.core.periods import days_in_month
 
 Unit = Literal["total", "per_day"]
 Granularity = Literal["month", "fiscal_year", "calendar_year"]

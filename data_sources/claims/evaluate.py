@@ -13,9 +13,9 @@ from typing import Any
 
 import pandas as pd
 
-from data_sources import wording as w
-from data_sources.articles import Claim
-from data_sources.metrics import ALL_SOUTHWEST
+from data_sources.claims import wording as w
+from data_sources.claims.articles import Claim
+from data_sources.tables.metrics import ALL_SOUTHWEST
 
 USBP, OFO = "U.S. Border Patrol", "Office of Field Operations"
 Tables = dict[str, pd.DataFrame]

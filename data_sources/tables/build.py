@@ -21,14 +21,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources import combine, events, metrics, ports
+from data_sources.acquire.snapshots import Snapshot, SnapshotStore
 from data_sources.reference import REFERENCE_DIR
-from data_sources.registry import SOURCES
-from data_sources.snapshots import Snapshot, SnapshotStore
+from data_sources.sources.registry import SOURCES
+from data_sources.tables import combine, events, metrics, ports
 
 log = logging.getLogger(__name__)
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
 CACHE_ENV = "BORDER_CACHE_DIR"
 
 

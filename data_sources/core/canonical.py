@@ -8,7 +8,7 @@ table, and no code sums across them.
 
 from __future__ import annotations
 
-from data_sources.schema import Column, TableSchema
+from data_sources.core.schema import Column, TableSchema
 
 MONTH = Column("month", description="First day of the calendar month")
 FISCAL_YEAR = Column("int", description="U.S. federal fiscal year (starts 1 October)")

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from data_sources.socrata import SodaQuery
+from data_sources.acquire.socrata import SodaQuery
 
 PUBLIC_DOMAIN = "Public domain (work of the U.S. federal government, 17 U.S.C. § 105)"
 

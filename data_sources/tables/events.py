@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from data_sources.core.schema import Column, TableSchema
 from data_sources.reference import REFERENCE_DIR
-from data_sources.schema import Column, TableSchema
 
 EVENT_KINDS = ("port_closure", "rail_closure", "policy", "meeting", "caravan", "administration")
 EVENTS_PATH = REFERENCE_DIR / "events.csv"

@@ -8,19 +8,19 @@ Sources that already have a snapshot are left alone, so running this at every st
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from data_sources.fetch import Fetcher
-from data_sources.local_folder import import_folder
-from data_sources.refresh import Outcome, refresh_source
-from data_sources.registry import SOURCES
-from data_sources.snapshots import SnapshotStore
+from data_sources.acquire.fetch import Fetcher
+from data_sources.acquire.local_folder import import_folder
+from data_sources.acquire.refresh import Outcome, refresh_source
+from data_sources.acquire.snapshots import SnapshotStore
+from data_sources.acquire.source import Source
 
 
-def how_to_get(key: str) -> str:
+def how_to_get(source: Source) -> str:
     """The exact commands that give a source its data, for messages in the CLI and on pages."""
-    source = SOURCES[key]
+    key = source.key
     return (
         f"run `python -m data_sources refresh {key}`, or save the file from {source.landing_page} "
         f"in a browser and run `python -m data_sources import {key} FILE` "
@@ -29,36 +29,39 @@ def how_to_get(key: str) -> str:
 
 
 def fill_missing(
-    store: SnapshotStore, folder: Path | None, fetcher_factory: Callable[[], Fetcher] | None = Fetcher
+    store: SnapshotStore,
+    sources: Mapping[str, Source],
+    folder: Path | None,
+    fetcher_factory: Callable[[], Fetcher] | None = Fetcher,
 ) -> list[Outcome]:
     """One outcome per source saying where its data came from (or why it has none), after one
     line per file of the folder that was skipped."""
     result: dict[str, Outcome] = {}
-    for key in SOURCES:
+    for key in sources:
         if (snapshot := store.current(key)) is not None:
             result[key] = Outcome(key, "unchanged", f"already in the store (vintage {snapshot.vintage})", snapshot)
     skipped: list[Outcome] = []
     reasons: dict[str, list[str]] = {}
-    if folder is not None and folder.is_dir() and _missing(result):
-        for outcome in import_folder(store, folder, only=_missing(result)):
+    if folder is not None and folder.is_dir() and _missing(sources, result):
+        for outcome in import_folder(store, folder, sources, only=_missing(sources, result)):
             _record(outcome, result, reasons, skipped)
     elif folder is not None:
-        reasons = {key: [f"no folder {folder}"] for key in _missing(result)}
-    if _missing(result) and fetcher_factory is not None:
+        reasons = {key: [f"no folder {folder}"] for key in _missing(sources, result)}
+    if _missing(sources, result) and fetcher_factory is not None:
         fetcher = fetcher_factory()
         try:
-            for key in sorted(_missing(result)):
-                _record(refresh_source(store, SOURCES[key], fetcher), result, reasons, skipped, "from the publisher")
+            for key in sorted(_missing(sources, result)):
+                _record(refresh_source(store, sources[key], fetcher), result, reasons, skipped, "from the publisher")
         finally:
             fetcher.close()
-    for key in _missing(result):
+    for key in _missing(sources, result):
         tried = "; ".join(reasons.get(key, [])) or "no folder of files and no download tried"
-        result[key] = Outcome(key, "failed", f"no data yet ({tried}). To get it: {how_to_get(key)}")
-    return skipped + [result[key] for key in SOURCES]
+        result[key] = Outcome(key, "failed", f"no data yet ({tried}). To get it: {how_to_get(sources[key])}")
+    return skipped + [result[key] for key in sources]
 
 
-def _missing(result: dict[str, Outcome]) -> set[str]:
-    return set(SOURCES) - set(result)
+def _missing(sources: Mapping[str, Source], result: dict[str, Outcome]) -> set[str]:
+    return set(sources) - set(result)
 
 
 def _record(

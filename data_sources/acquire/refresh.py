@@ -20,11 +20,11 @@ from urllib.parse import urljoin, urlsplit
 
 import pandas as pd
 
-from data_sources import socrata
-from data_sources.fetch import Fetcher, FetchError, Progress, Validators, mirrored
-from data_sources.schema import SchemaError
-from data_sources.snapshots import Snapshot, SnapshotStore, sha256_of
-from data_sources.source import ParseError, Source
+from data_sources.acquire import socrata
+from data_sources.acquire.fetch import Fetcher, FetchError, Progress, Validators, mirrored
+from data_sources.acquire.snapshots import Snapshot, SnapshotStore, sha256_of
+from data_sources.acquire.source import ParseError, Source
+from data_sources.core.schema import SchemaError
 
 LANDING_PAGE_MAX_BYTES = 5_000_000
 Status = Literal["updated", "unchanged", "failed", "skipped"]

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.canonical import RECONCILIATION, SOUTHWEST_MONTHLY
-from data_sources.periods import days_in_month
+from data_sources.core.canonical import RECONCILIATION, SOUTHWEST_MONTHLY
+from data_sources.core.periods import days_in_month
 from data_sources.reference import REFERENCE_DIR
 
 SPLICE_RULES_PATH = REFERENCE_DIR / "splice_rules.csv"

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from data_sources.fetch import Fetcher, FetchError
+from data_sources.acquire.fetch import Fetcher, FetchError
 
 TOKEN_ENV = "SODA_APP_TOKEN"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from data_sources.source import Source
+from data_sources.acquire.source import Source
 from data_sources.sources import bts_crossings, cbp_nationwide, cbp_sbo, ohss_usbp
 
 SOURCES: dict[str, Source] = {

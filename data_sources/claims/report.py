@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from data_sources.articles import Article, Claim
-from data_sources.claim_finder import FoundClaim, default_params
-from data_sources.claims import ClaimContext
-from data_sources.registry import SOURCES
+from data_sources.claims.articles import Article, Claim
+from data_sources.claims.evaluate import ClaimContext
+from data_sources.claims.finder import FoundClaim, default_params
+from data_sources.sources.registry import SOURCES
 
 QUOTE_CHARS = 300
 

@@ -1,0 +1,1 @@
+"""Foundations every layer shares: table schemas, periods (fiscal years, month arithmetic) and vocabulary."""

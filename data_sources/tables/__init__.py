@@ -1,0 +1,1 @@
+"""From raw snapshots to canonical, combined and derived tables: build, load, export, explore."""
