@@ -7,10 +7,15 @@ here stores the calendar month as its first day plus the fiscal year, so they ca
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-MONTH_ABBREVIATIONS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+from data_sources.core.vocabulary import MONTH_ABBREVIATIONS
+
+__all__ = ["MONTH_ABBREVIATIONS", "fiscal_year_of", "month_from_fiscal", "month_start", "per_day", "shift_months"]
 FISCAL_YEAR_START_MONTH = 10
+_YYYY_MM = re.compile(r"(19|20)\d\d-(0[1-9]|1[0-2])")
 
 
 def fiscal_year_of(months: pd.Series) -> pd.Series:
@@ -28,3 +33,30 @@ def month_from_fiscal(fiscal_year: pd.Series, calendar_month: pd.Series) -> pd.S
 def days_in_month(months: pd.Series) -> pd.Series:
     """Number of days in each month, so that a 28-day February and a 31-day March compare fairly."""
     return months.dt.days_in_month.astype("int64")
+
+
+def month_start(period: str) -> pd.Timestamp:
+    """'2023-12' → Timestamp('2023-12-01'); refuses anything that is not a real YYYY-MM month."""
+    if not isinstance(period, str) or not _YYYY_MM.fullmatch(period):
+        raise ValueError(f"not a YYYY-MM month: {period!r}")
+    return pd.Timestamp(f"{period}-01")
+
+
+def period_of(month: pd.Timestamp) -> str:
+    """Timestamp('2023-12-01') → '2023-12'."""
+    return month.strftime("%Y-%m")
+
+
+def shift_months(month: pd.Timestamp, months: int) -> pd.Timestamp:
+    """The first day of the month `months` later (negative: earlier)."""
+    return (pd.Period(month, freq="M") + months).to_timestamp()
+
+
+def year_earlier(month: pd.Timestamp) -> pd.Timestamp:
+    """The same month a year earlier: the fair comparison for a seasonal series."""
+    return shift_months(month, -12)
+
+
+def per_day(counts: pd.Series, months: pd.Series) -> pd.Series:
+    """Counts divided by the days in their month, so months of different length compare fairly."""
+    return counts / days_in_month(months)
