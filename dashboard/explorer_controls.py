@@ -1,91 +1,104 @@
 """The explorer's widgets, kept in step with the URL query string so a copied link opens the same view.
 
-On a session's first run the widgets take their values from the URL (bad values are dropped with a
-notice); after that the widgets lead and the URL follows.
+On a session's first visit the view comes from the URL (bad values are dropped with a notice);
+after that the widgets lead and the URL follows. The chosen view is remembered under a plain
+session-state key, because Streamlit drops the state of widgets that a run does not draw: after a
+visit to another page the widgets' keys are gone, and each is given back its remembered value
+before it is drawn again.
 """
 
 from __future__ import annotations
 
 from typing import cast
 
-import pandas as pd
 import streamlit as st
 
-from data_sources.tables.explore import COMPONENTS, VIEWS, Granularity, Query, Unit, parse_query, to_params
+from dashboard.charts.encounters import label
+from data_sources.core.vocabulary import COMPONENTS
+from data_sources.tables.explore import (
+    BOTH,
+    DEFAULT_VIEW,
+    GRANULARITIES,
+    MAX_TOP,
+    UNITS,
+    VIEWS,
+    Granularity,
+    Query,
+    Unit,
+    clamp_range,
+    parse_query,
+    to_params,
+)
 
-LABELS = {
-    "component": "Component",
-    "citizenship": "Citizenship",
-    "demographic": "Demographic",
-    "title_of_authority": "Title of authority",
-    "encounter_type": "Encounter type",
-    "sector": "Sector",
-    "family_status": "Family status",
-    "region": "Border region",
-    "area_of_responsibility": "Area of responsibility",
-    "per_day": "Average per day",
-    "total": "Total",
-    "month": "Month",
-    "fiscal_year": "Fiscal year (Oct–Sep)",
-    "calendar_year": "Calendar year",
-    "all": "Both (Border Patrol + OFO)",
-}
+REMEMBERED, NOTICES = "explorer_query", "explorer_notices"  # not widget keys: they outlive a page switch
 PREFIX = "explorer_"
 
 
-def label(value: str) -> str:
-    return LABELS.get(value, value)
+def chosen_view() -> str:
+    """The view to draw: the widget's choice, else the remembered one, else the URL's, else the default."""
+    state = st.session_state
+    remembered = cast(Query | None, state.get(REMEMBERED))
+    wanted = state.get(f"{PREFIX}view") or (remembered.view if remembered else st.query_params.get("view"))
+    return wanted if wanted in VIEWS else DEFAULT_VIEW
 
 
-def _seed_from_url(coverage: tuple[str, str]) -> None:
-    if st.session_state.get(f"{PREFIX}seeded"):
-        return
-    query, notices = parse_query(dict(st.query_params), coverage)
-    for name, value in to_params(query).items():
-        st.session_state[f"{PREFIX}{name}"] = value
-    st.session_state[f"{PREFIX}notices"] = notices
-    st.session_state[f"{PREFIX}seeded"] = True
+def _restore(coverage: tuple[str, str]) -> Query:
+    """Give each widget its remembered value (from the URL on a first visit) before it is drawn."""
+    state = st.session_state
+    if REMEMBERED not in state:
+        state[REMEMBERED], state[NOTICES] = parse_query(st.query_params.to_dict(), coverage)
+    query = cast(Query, state[REMEMBERED])
+    values = {
+        "view": query.view,
+        "by": query.by,
+        "component": query.component,
+        "unit": query.unit,
+        "granularity": query.granularity,
+        "top": query.top,
+        "events": query.events,
+    }
+    for name, value in values.items():
+        state.setdefault(f"{PREFIX}{name}", value)
+    breakdowns = VIEWS[state[f"{PREFIX}view"]].breakdowns
+    if state[f"{PREFIX}by"] not in breakdowns:  # the view changed to one without this breakdown
+        state[f"{PREFIX}by"] = breakdowns[0]
+    return query
 
 
 def controls(months: list[str]) -> tuple[Query, list[str]]:
-    """Draw the widgets; return the chosen query and any notices about ignored URL values."""
+    """Draw the widgets over a table's months; return the chosen query and any notices about the URL."""
     coverage = (months[0], months[-1])
-    _seed_from_url(coverage)
-    state = st.session_state
-    view_key = st.selectbox("Data", list(VIEWS), format_func=lambda k: VIEWS[k].label, key=f"{PREFIX}view")
-    view = VIEWS[view_key]
-    if state[f"{PREFIX}by"] not in view.breakdowns:
-        state[f"{PREFIX}by"] = view.breakdowns[0]
+    remembered = _restore(coverage)
+    view = st.selectbox("Data", list(VIEWS), format_func=lambda k: VIEWS[k].label, key=f"{PREFIX}view")
     left, middle, right = st.columns(3)
-    by = left.selectbox("Break down by", view.breakdowns, format_func=label, key=f"{PREFIX}by")
+    by = left.selectbox("Break down by", VIEWS[view].breakdowns, format_func=label, key=f"{PREFIX}by")
     component = middle.selectbox(
-        "Component", ("all", *COMPONENTS), format_func=label, key=f"{PREFIX}component", disabled=not view.has_component
+        "Component",
+        (BOTH, *COMPONENTS),
+        format_func=label,
+        key=f"{PREFIX}component",
+        disabled=not VIEWS[view].has_component,
     )
-    unit = right.radio("Unit", ("per_day", "total"), format_func=label, horizontal=True, key=f"{PREFIX}unit")
+    unit = right.radio("Unit", UNITS, format_func=label, horizontal=True, key=f"{PREFIX}unit")
     left, middle, right = st.columns(3)
-    granularity = left.radio(
-        "Period", ("month", "fiscal_year", "calendar_year"), format_func=label, key=f"{PREFIX}granularity"
-    )
-    top = middle.number_input("Series shown (rest grouped)", 1, 20, int(state[f"{PREFIX}top"]), key=f"{PREFIX}top_n")
-    events = right.toggle("Policy events", value=state[f"{PREFIX}events"] == "1", key=f"{PREFIX}events_on")
-    start, end = _clamp(state[f"{PREFIX}start"], state[f"{PREFIX}end"], months)
-    start, end = st.select_slider("Months", months, value=(start, end), key=f"{PREFIX}range")
+    granularity = left.radio("Period", GRANULARITIES, format_func=label, key=f"{PREFIX}granularity")
+    top = middle.number_input("Series shown (rest grouped)", 1, MAX_TOP, key=f"{PREFIX}top")
+    events = right.toggle("Policy events", key=f"{PREFIX}events")
+    # The range's default (a pair, which makes it a range slider) is used when its state is gone or
+    # no longer fits this table's months; it is never set through session state.
+    fitted = clamp_range((remembered.start, remembered.end), coverage)
+    start, end = st.select_slider("Months", months, value=fitted, key=f"{PREFIX}range")
     query = Query(
-        view_key, by, component, cast(Unit, unit), cast(Granularity, granularity), start, end, int(top), events
+        start,
+        end,
+        view,
+        by,
+        component,
+        unit=cast(Unit, unit),
+        granularity=cast(Granularity, granularity),
+        top=int(top),
+        events=events,
     )
-    state[f"{PREFIX}events"], state[f"{PREFIX}start"], state[f"{PREFIX}end"] = "1" if events else "0", start, end
+    st.session_state[REMEMBERED] = query
     st.query_params.from_dict(to_params(query))
-    return query, state[f"{PREFIX}notices"]
-
-
-def _clamp(start: str, end: str, months: list[str]) -> tuple[str, str]:
-    """Keep a remembered range inside the months this view's table covers."""
-    first, last = months[0], months[-1]
-    start, end = min(max(start, first), last), min(max(end, first), last)
-    return (start, end) if start <= end else (first, last)
-
-
-def months_of(table: pd.DataFrame) -> list[str]:
-    """Every month from the table's first to its last, as YYYY-MM."""
-    span = pd.date_range(table["month"].min(), table["month"].max(), freq="MS")
-    return [m.strftime("%Y-%m") for m in span]
+    return query, st.session_state[NOTICES]

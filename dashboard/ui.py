@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from data_sources.acquire.fill import how_to_get
+from data_sources.core.vocabulary import MARKER_KINDS
 from data_sources.sources.registry import SOURCES
 from data_sources.tables.build import Dataset
 from data_sources.tables.export import to_csv_bytes
@@ -32,7 +33,6 @@ def chart_with_download(fig: go.Figure, rows: pd.DataFrame | bytes, file_name: s
     )
 
 
-MARKER_KINDS = ("policy", "meeting", "caravan")
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>~$|])|^([#>+\-]|\d+\.)", re.MULTILINE)
 
 

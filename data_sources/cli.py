@@ -15,9 +15,10 @@ from pathlib import Path
 from tqdm import tqdm
 
 from data_sources.acquire.fetch import Fetcher
+from data_sources.acquire.filing import Outcome, import_file
 from data_sources.acquire.fill import fill_missing, how_to_get
 from data_sources.acquire.local_folder import DATA_DIR_ENV, data_dir, import_folder
-from data_sources.acquire.refresh import Outcome, import_file, refresh_source
+from data_sources.acquire.refresh import refresh_source
 from data_sources.acquire.snapshots import SnapshotStore
 from data_sources.claims.finder import find_claims, html_to_text, to_json
 from data_sources.sources.registry import SOURCES, get_source

@@ -1,8 +1,9 @@
-"""Every page renders with AppTest on the embedded snapshot: no exception, the expected elements
-and computed numbers present, and widget changes rerun correctly."""
+"""Every page renders with AppTest on the pinned snapshots: no exception and no error box, the
+expected elements and computed numbers present, and widget changes rerun correctly."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -11,21 +12,33 @@ from streamlit.testing.v1 import AppTest
 
 from data_sources.acquire.fetch import MIRROR_ENV
 from data_sources.claims.articles import ARTICLES_ENV, DEFAULT_ARTICLES_DIR
+from data_sources.core.vocabulary import OFO, USBP
 from data_sources.sources.registry import SOURCES
 from tests.conftest import REPO
 
 APP = str(REPO / "dashboard" / "app.py")
 
 
+def drawn(app: AppTest) -> AppTest:
+    """Fail if the last run raised or showed an error box.
+
+    Every page runs inside `ui.friendly`, which turns an exception into an `st.error` box (details
+    go to the log), so checking `app.exception` alone would pass on a page that could not be drawn.
+    """
+    assert not app.exception, [e.value for e in app.exception]
+    assert not app.error, [e.value for e in app.error]
+    return app
+
+
 def run_page(page: str | None = None, **query: str) -> AppTest:
+    """Open the app (with `query` in the URL), switch to `page` if given, and check it was drawn."""
     app = AppTest.from_file(APP, default_timeout=90)
     for name, value in query.items():
         app.query_params[name] = value
     app.run()
     if page:
         app.switch_page(f"views/{page}.py").run()
-    assert not app.exception, app.exception
-    return app
+    return drawn(app)
 
 
 def text_of(app: AppTest) -> str:
@@ -48,7 +61,6 @@ def test_article_page_shows_every_claim_with_computed_context(data_cache):
     # the closures card uses the port data: Lukeville's December 2023 personal vehicles against a year earlier
     assert "personal vehicles 3,966 vs 26,321 a year earlier (85% lower)" in text
     assert "Source: U.S. Customs and Border Protection" in text
-    assert not app.error
 
 
 def test_second_article_file_appears_without_code_changes(data_cache, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -64,7 +76,7 @@ def test_second_article_file_appears_without_code_changes(data_cache, tmp_path: 
     app = run_page(article="another")
     assert app.title[0].value == "Another border story"
     assert "November 2023" in text_of(app)
-    app.selectbox[0].select_index(1).run()
+    drawn(app.selectbox[0].select_index(1).run())
     assert app.title[0].value == "Biden Admin Finally Addresses The Border!"
     assert app.query_params["article"] == "2023-12-border-talks"
 
@@ -72,10 +84,9 @@ def test_second_article_file_appears_without_code_changes(data_cache, tmp_path: 
 def test_explorer_default_and_widget_changes_update_the_url(data_cache):
     app = run_page("explorer")
     assert len(app.get("plotly_chart")) == 1
-    app.radio(key="explorer_unit").set_value("total").run()
-    assert not app.exception
+    drawn(app.radio(key="explorer_unit").set_value("total").run())
     assert app.query_params["unit"] == "total"
-    app.selectbox(key="explorer_view").set_value("usbp_sector").run()
+    drawn(app.selectbox(key="explorer_view").set_value("usbp_sector").run())
     assert app.query_params["view"] == "usbp_sector" and app.query_params["by"] == "sector"
     assert "nearest 10" in text_of(app)
 
@@ -94,6 +105,44 @@ def test_explorer_ignores_malformed_links_with_a_notice(data_cache):
     notices = " ".join(i.value for i in app.info)
     assert "Ignored unit" in notices and "Ignored start" in notices and "outside the data" in notices
     assert len(app.get("plotly_chart")) == 1
+
+
+def test_explorer_keeps_its_view_after_a_visit_to_another_page(data_cache):
+    """Streamlit drops the state of widgets a run does not draw, so leaving the explorer used to
+    break it (KeyError 'explorer_by') on every return; the view must come back as it was left."""
+    app = run_page("explorer", view="usbp_sector", unit="total")
+    drawn(app.radio(key="explorer_granularity").set_value("fiscal_year").run())
+    for page in ("methods", "explorer", "ports", "explorer"):
+        drawn(app.switch_page(f"views/{page}.py").run())
+    assert app.selectbox(key="explorer_view").value == "usbp_sector"
+    assert app.selectbox(key="explorer_by").value == "sector"
+    assert app.radio(key="explorer_unit").value == "total"
+    assert app.radio(key="explorer_granularity").value == "fiscal_year"
+    assert len(app.get("plotly_chart")) == 1
+    assert app.query_params["view"] == "usbp_sector" and app.query_params["granularity"] == "fiscal_year"
+
+
+def looks(app: AppTest) -> dict[str, set[tuple[str, str]]]:
+    """The (line colour, marker) each series is drawn with, over every chart of a page."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for chart in app.get("plotly_chart"):
+        for trace in json.loads(chart.proto.spec)["data"]:
+            if "color" in trace.get("line", {}) and ", a year earlier" not in trace["name"]:
+                look = (trace["line"]["color"], trace.get("marker", {}).get("symbol", ""))
+                found.setdefault(trace["name"].removesuffix(", AZ"), set()).add(look)
+    return found
+
+
+def test_a_series_keeps_its_colour_on_every_chart_and_page(data_cache):
+    article = looks(run_page())
+    explorer = looks(run_page("explorer", view="southwest"))
+    sectors = looks(run_page("explorer", view="usbp_sector", top="9"))
+    port = looks(run_page("ports", port="2602"))
+    for component in (USBP, OFO):
+        assert len(article[component] | explorer[component]) == 1, component
+    assert article[USBP] != article[OFO]
+    assert len(article["Tucson"] | sectors["Tucson"] | port["Tucson"]) == 1  # OHSS writes 'Tucson, AZ'
+    assert len(set().union(*sectors.values())) == len(sectors) == 9  # nine sectors on one chart, all distinct
 
 
 def test_data_page_lists_provenance_and_downloads(data_cache):
@@ -120,8 +169,7 @@ def test_refresh_action_reports_failures_and_keeps_data(cache_dir, monkeypatch: 
 
     before = files()
     app = run_page("data_downloads")
-    app.button[0].click().run()
-    assert not app.exception
+    drawn(app.button[0].click().run())
     messages = " ".join(m.value for m in app.markdown)
     assert messages.count("could not connect to 127.0.0.1:9") == len(SOURCES)  # one plain reason per source
     assert files() == before
@@ -139,7 +187,6 @@ def test_pages_without_data_name_each_missing_dataset(page, tmp_path: Path, monk
     monkeypatch.setenv("BORDER_CACHE_DIR", str(tmp_path / "cache"))  # an empty store
     app = run_page(page)
     notices = " ".join(w.value for w in [*app.warning, *app.info]) + " " + text_of(app)
-    assert not app.error and not app.exception
     assert app.title, "the page still draws its title"
     wanted = ["cbp_sbo"] if page == "explorer" else ["bts_crossings"] if page == "ports" else list(SOURCES)
     for key in wanted:
@@ -154,8 +201,7 @@ def test_ports_page_shows_closures_against_crossings(data_cache):
     assert len(app.get("plotly_chart")) == 3
     effects = app.dataframe[0].value
     assert set(effects["event_id"]) == {"lukeville_reduced_vehicle_processing_2023", "lukeville_poe_suspension_2023"}
-    app.selectbox[0].set_value("2504").run()
-    assert not app.exception
+    drawn(app.selectbox[0].set_value("2504").run())
     assert app.query_params["port"] == "2504"
     assert set(app.dataframe[0].value["measure"]) == {"Pedestrians"}
 
@@ -163,5 +209,5 @@ def test_ports_page_shows_closures_against_crossings(data_cache):
 def test_event_markers_can_be_switched_off(data_cache):
     app = run_page("ports")
     with_markers = len(app.get("plotly_chart")[0].proto.spec)
-    app.toggle(key="show_events").set_value(False).run()
+    drawn(app.toggle(key="show_events").set_value(False).run())
     assert len(app.get("plotly_chart")[0].proto.spec) < with_markers

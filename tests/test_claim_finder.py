@@ -134,6 +134,7 @@ def test_draft_round_trips_to_an_article_file_and_checks(data_cache, seed_text, 
 def test_check_page_finds_claims_and_draws_cards(data_cache, seed_text):
     app = AppTest.from_file(APP, default_timeout=120).run()
     app.switch_page("views/check_article.py").run()
+    app.text_input(key="check_month").input("2023-12")  # the seed article's month, whatever the page proposes
     app.text_area(key="check_text").input(seed_text).run()
     assert not app.exception
     assert app.subheader[0].value == "6 checkable claims found"

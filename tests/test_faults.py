@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 from werkzeug import Response
 
 from data_sources.acquire.fetch import MIRROR_ENV
-from data_sources.acquire.refresh import import_file
+from data_sources.acquire.filing import import_file
 from data_sources.claims.articles import ARTICLES_ENV, DEFAULT_ARTICLES_DIR
 from data_sources.reference import REFERENCE_DIR
 from data_sources.sources.registry import SOURCES, get_source
@@ -29,6 +29,7 @@ from data_sources.tables import build as tables
 from data_sources.tables.build import CACHE_ENV, load
 from data_sources.tables.export import FORMULA_PREFIXES, export_tables
 from tests.conftest import REPO, revised_sbo_file, source_file
+from tests.test_app import drawn
 from tests.test_refresh import SBO_FILE, serve_sbo_landing
 
 APP = str(REPO / "dashboard" / "app.py")
@@ -142,7 +143,10 @@ def hostile_articles(folder: Path) -> Path:
         'reference_month = "2023-12"\nsummary = "<img src=x onerror=alert(2)> [click](javascript:alert(3))"\n\n'
         '[[claims]]\nid = "x"\nquote = "<iframe src=//evil></iframe> 10,000 a day"\nmetric = "daily_rate"\n'
         'period = "2023-12"\nclaimed_value = 10000\nunit = "people per day"\nwindow = ["2023-06", "2024-01"]\n'
-        '\n[[claims]]\nid = "y"\nquote = "an unknown metric"\nmetric = "<script>"\nperiod = "2023-12"\nunit = "x"\n'
+    )
+    (folder / "2098-unknown-metric.toml").write_text(
+        '[article]\nid = "unknown"\ntitle = "U"\npublished = "p"\nreference_month = "2023-12"\nsummary = "s"\n\n'
+        '[[claims]]\nid = "y"\nquote = "an unknown metric"\nmetric = "<script>"\nperiod = "2023-12"\nunit = "x"\n'
     )
     return folder
 
@@ -151,10 +155,10 @@ def test_html_in_article_files_is_shown_as_text(data_cache, tmp_path, monkeypatc
     monkeypatch.setenv(ARTICLES_ENV, str(hostile_articles(tmp_path / "articles")))
     app = AppTest.from_file(APP, default_timeout=90)
     app.query_params["article"] = "hostile"
-    app.run()
-    assert not app.exception
+    drawn(app.run())
     assert app.title[0].value == "\\<script\\>alert(1)\\</script\\> Title"  # escaped: shown as text
-    assert "not one we can check yet" in " ".join(m.value for m in app.markdown)
+    warnings = " ".join(w.value for w in app.warning)  # an unknown metric fails its file when loaded
+    assert "2098-unknown-metric.toml: claim 'y', field 'metric': unknown metric '<script>'" in warnings
 
 
 @pytest.mark.parametrize(
@@ -167,15 +171,15 @@ def test_malformed_links_fall_back_to_defaults(data_cache, page, query):
     app.run()
     if page:
         app.switch_page(page).run()
-    assert not app.exception and not app.error
+    drawn(app)
 
 
 def test_corrupted_snapshot_is_reported_on_the_data_page(store, tmp_path):
     import_file(store, get_source("cbp_sbo"), revised_sbo_file(tmp_path), vintage="2025-10")
     newest = store.current("cbp_sbo")
     store.file_path(newest).write_bytes(b"Fiscal Year\n2025\n")  # truncated on disk
-    app = AppTest.from_file(APP, default_timeout=90).run()
-    app.switch_page("views/data_downloads.py").run()
+    app = drawn(AppTest.from_file(APP, default_timeout=90).run())
+    drawn(app.switch_page("views/data_downloads.py").run())
     warnings = " ".join(w.value for w in app.warning)
     assert "fails its sha256 check" in warnings and "previous vintage 2025-09" in warnings
     assert "Vintage **2025-09**" in " ".join(m.value for m in app.markdown)

@@ -3,7 +3,6 @@ monthly figures exactly as published (OHSS: to the ten)."""
 
 from __future__ import annotations
 
-import calendar
 import csv
 from collections import defaultdict
 from pathlib import Path
@@ -13,15 +12,13 @@ import pandas as pd
 import pytest
 
 from data_sources.cli import main
+from data_sources.core.vocabulary import ALL_SOUTHWEST, MONTH_ABBREVIATIONS, MONTH_NAMES, OFO, SOUTHWEST_REGION, USBP
 from data_sources.sources.registry import get_source
 from data_sources.tables import build as tables
 from data_sources.tables.build import CACHE_ENV
 from tests.conftest import source_file
 
-USBP, OFO = "U.S. Border Patrol", "Office of Field Operations"
-MONTHS = {
-    m: i for i, m in enumerate(["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)
-}
+MONTHS = {abbreviation: number for number, abbreviation in enumerate(MONTH_ABBREVIATIONS, 1)}
 
 
 @pytest.fixture(scope="module")
@@ -50,11 +47,11 @@ def published_sbo_totals() -> dict[tuple[str, str], int]:
 
 def published_ohss_southwest() -> dict[str, int]:
     """The 'Monthly Region' sheet's Southwest values, read with openpyxl."""
-    names = list(calendar.month_name)
+    names = ["", *MONTH_NAMES]
     sheet = openpyxl.load_workbook(source_file("ohss_usbp"), read_only=True)["Monthly Region"]
     values = {}
     for fiscal_year, label, region, quantity in sheet.iter_rows(min_row=2, values_only=True):
-        if region == "Southwest Land Border":
+        if region == SOUTHWEST_REGION:
             month = names.index(label.split()[1])
             year = fiscal_year - 1 if month >= 10 else fiscal_year
             values[f"{year}-{month:02d}-01"] = quantity
@@ -136,14 +133,14 @@ def test_december_2023_ranks_first_since_fy2000(data_cache):
     usbp = metrics[metrics["component"] == USBP].set_index("month")
     assert usbp.loc["2023-12-01", "rank"] == 1
     assert usbp.loc["2023-12-01", "months_in_series"] == 311  # Oct 1999–Aug 2025
-    total = metrics[metrics["component"] == "All Southwest (USBP + OFO)"].set_index("month")
+    total = metrics[metrics["component"] == ALL_SOUTHWEST].set_index("month")
     assert total.loc["2023-12-01", "encounters"] == 301_981
     assert bool(total.loc["2023-12-01", "record_to_date"])
 
 
 def test_fiscal_year_2023_total_matches_cbp_published_figure(data_cache):
     totals = tables.load().tables["southwest_fiscal_year_totals"]
-    fy23 = totals[(totals["component"] == "All Southwest (USBP + OFO)") & (totals["fiscal_year"] == 2023)]
+    fy23 = totals[(totals["component"] == ALL_SOUTHWEST) & (totals["fiscal_year"] == 2023)]
     # CBP published 2,475,669 for FY2023 in October 2023; the September 2025 vintage revises it slightly
     assert fy23["encounters"].item() == pytest.approx(2_475_669, rel=0.001)
     assert bool(fy23["complete"].item())

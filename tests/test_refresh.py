@@ -16,7 +16,8 @@ import pytest
 from werkzeug import Request, Response
 
 from data_sources.acquire.fetch import USER_AGENT
-from data_sources.acquire.refresh import import_file, newest_link, refresh_source
+from data_sources.acquire.filing import import_file
+from data_sources.acquire.refresh import newest_link, refresh_source
 from data_sources.acquire.snapshots import SnapshotStore
 from data_sources.sources.registry import get_source
 from data_sources.tables.build import load

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from data_sources.acquire.refresh import import_file
+from data_sources.acquire.filing import import_file
 from data_sources.sources.registry import get_source
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, revised_sbo_file
 from tests.test_browser import streamlit_server

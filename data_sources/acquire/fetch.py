@@ -11,18 +11,18 @@ mirrors and for tests; the path is kept, after any path the mirror URL itself ca
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
+
+from data_sources.acquire.body import BodyError, Deadline, Progress, check_declared_size, stream_to_file
 
 MIRROR_ENV = "BORDER_DATA_MIRROR"
 USER_AGENT = (
@@ -30,9 +30,7 @@ USER_AGENT = (
     "python-requests; refreshes at most daily)"
 )
 RETRY_STATUSES = (429, 500, 502, 503, 504)
-CHUNK_BYTES = 64 * 1024
-
-Progress = Callable[[int, int | None], None]  # (bytes so far, total bytes if known)
+MAX_REDIRECTS = 5
 
 
 class FetchError(RuntimeError):
@@ -52,6 +50,7 @@ class FetchSettings:
     retries: int = 3
     backoff_factor: float = 1.0
     backoff_max: float = 60.0
+    total_seconds: float = 900.0  # one download, start to end, however slowly the bytes come
 
 
 @dataclass(frozen=True)
@@ -143,17 +142,18 @@ class Fetcher:
         _check_host(url, allowed_hosts)
         target = mirrored(url)
         headers = (headers or {}) | (validators.headers() if validators else {})
-        timeout = (self.settings.connect_timeout, self.settings.read_timeout)
         try:
-            with self.session.get(target, params=params, headers=headers, stream=True, timeout=timeout) as response:
-                _check_host(response.url, allowed_hosts)
+            with self._get(target, allowed_hosts, params, headers) as response:
                 if response.status_code == 304:
                     return Downloaded(url, None, None, 0, validators or Validators())
                 _raise_for_status(response, target, self.settings.retries)
-                _check_declared_size(response, max_bytes)
-                path, digest, size = _stream_to_file(response, dest_dir, max_bytes, progress)
+                check_declared_size(response, max_bytes)
+                with Deadline(response, self.settings.total_seconds) as deadline:
+                    path, digest, size = stream_to_file(response, dest_dir, max_bytes, progress, deadline)
                 got = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"))
                 return Downloaded(url, path, digest, size, got)
+        except BodyError as error:
+            raise FetchError(str(error)) from error
         except requests.Timeout as error:
             raise FetchError(f"{_host(target)} did not answer in time ({error.__class__.__name__})") from error
         except requests.exceptions.RetryError as error:
@@ -164,6 +164,27 @@ class Fetcher:
             if _timed_out(error):
                 raise FetchError(f"{_host(target)} did not answer in time (read timeout)") from error
             raise FetchError(f"could not connect to {_host(target)} (offline, or the host is down)") from error
+        except requests.RequestException as error:  # invalid URL or schema, too many redirects …
+            raise FetchError(f"the request to {_host(target)} failed ({error.__class__.__name__})") from error
+
+    def _get(
+        self, target: str, allowed_hosts: frozenset[str], params: dict[str, str] | None, headers: dict[str, str]
+    ) -> requests.Response:
+        """GET, following redirects by hand: each hop's scheme and host are checked *before* it is contacted."""
+        timeout = (self.settings.connect_timeout, self.settings.read_timeout)
+        for _ in range(MAX_REDIRECTS + 1):
+            response = self.session.get(
+                target, params=params, headers=headers, stream=True, timeout=timeout, allow_redirects=False
+            )
+            if not response.is_redirect:
+                return response
+            location = urljoin(target, response.headers.get("Location", ""))
+            response.close()
+            if urlsplit(location).scheme not in ("http", "https"):
+                raise FetchError(f"{_host(target)} redirected to a non-web address; refused")
+            _check_host(location, allowed_hosts)
+            target, params = mirrored(location), None
+        raise FetchError(f"{_host(target)} redirected more than {MAX_REDIRECTS} times; refused")
 
 
 def _timed_out(error: requests.ConnectionError) -> bool:
@@ -198,51 +219,3 @@ def _raise_for_status(response: requests.Response, url: str, retries: int) -> No
     else:
         message = f"{host} answered HTTP {status} {response.reason}"
     raise FetchError(message, status)
-
-
-def _check_declared_size(response: requests.Response, max_bytes: int) -> None:
-    declared = response.headers.get("Content-Length")
-    if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise FetchError(f"the file is {int(declared):,} bytes, over the {max_bytes:,}-byte limit")
-
-
-def _wire_bytes(response: requests.Response, decoded_size: int) -> int:
-    """Bytes that came over the wire, which is what Content-Length counts.
-
-    With `Content-Encoding: gzip` or `deflate` (most CDNs), Content-Length is the compressed size
-    while `iter_content` yields decoded bytes, so the completeness check must use the raw count.
-    """
-    return int(response.raw.tell()) if _is_encoded(response) else decoded_size
-
-
-def _is_encoded(response: requests.Response) -> bool:
-    return response.headers.get("Content-Encoding", "").strip().lower() not in ("", "identity")
-
-
-def _stream_to_file(
-    response: requests.Response, dest_dir: Path, max_bytes: int, progress: Progress | None
-) -> tuple[Path, str, int]:
-    """Write the body to a temporary file, hashing as it goes; delete it on any failure."""
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    total = response.headers.get("Content-Length")
-    expected = int(total) if total and total.isdigit() else None
-    digest = hashlib.sha256()
-    size = 0
-    with tempfile.NamedTemporaryFile(dir=dest_dir, prefix="download-", suffix=".part", delete=False) as handle:
-        path = Path(handle.name)
-        try:
-            for chunk in response.iter_content(CHUNK_BYTES):
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"the download passed the {max_bytes:,}-byte limit; stopped")
-                digest.update(chunk)
-                handle.write(chunk)
-                if progress:
-                    progress(size, None if _is_encoded(response) else expected)
-            received = _wire_bytes(response, size)
-            if expected is not None and received != expected:
-                raise FetchError(f"the download stopped early ({received:,} of {expected:,} bytes)")
-        except BaseException:
-            path.unlink(missing_ok=True)
-            raise
-    return path, digest.hexdigest(), size

@@ -12,8 +12,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from data_sources.acquire.fetch import Fetcher
+from data_sources.acquire.filing import Outcome
 from data_sources.acquire.local_folder import import_folder
-from data_sources.acquire.refresh import Outcome, refresh_source
+from data_sources.acquire.refresh import refresh_source
 from data_sources.acquire.snapshots import SnapshotStore
 from data_sources.acquire.source import Source
 

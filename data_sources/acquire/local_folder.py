@@ -21,9 +21,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from data_sources.acquire.refresh import FROM_FOLDER, Outcome, coverage_of, import_file
+from data_sources.acquire.filing import FROM_FOLDER, Outcome, import_file
 from data_sources.acquire.snapshots import SnapshotStore, sha256_of
 from data_sources.acquire.source import ParseError, Source
+from data_sources.acquire.validate import coverage_of
 
 DATA_DIR_ENV = "BORDER_DATA_DIR"
 DEVELOPMENT_DATA_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "raw"

@@ -1,148 +1,42 @@
-"""Refresh a source from the web, or import a file a person downloaded; validate before filing.
+"""Refresh a source from its publisher: find the newest release, download it, file it validated.
 
-Both paths end in `file_validated`: parse the raw file into its canonical tables (which checks
-columns, types, non-negative whole counts, unique keys and contiguous months), refuse a file whose
-coverage is smaller than the current snapshot's, and only then file it and make it current. Any
-failure leaves the current snapshot untouched and yields a one-line reason.
+A landing page is read for the newest file link (or a Socrata API is paged through); the file is
+downloaded within limits and handed to `filing.file_validated`. Any failure, of any kind, leaves
+the current snapshot untouched and yields a one-line reason.
 """
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import UTC, datetime
+import logging
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Literal
 from urllib.parse import urljoin, urlsplit
-
-import pandas as pd
 
 from data_sources.acquire import socrata
 from data_sources.acquire.fetch import Fetcher, FetchError, Progress, Validators, mirrored
+from data_sources.acquire.filing import Outcome, failed, file_validated, utc_now
 from data_sources.acquire.snapshots import Snapshot, SnapshotStore, sha256_of
-from data_sources.acquire.source import ParseError, Source
-from data_sources.core.schema import SchemaError
+from data_sources.acquire.source import Source
+from data_sources.acquire.validate import bounded, check_vintage
 
+log = logging.getLogger(__name__)
 LANDING_PAGE_MAX_BYTES = 5_000_000
-Status = Literal["updated", "unchanged", "failed", "skipped"]
-FROM_FOLDER = "local-folder"  # the `method` of snapshots filed from a folder of files as published
-
-
-class ValidationError(ValueError):
-    """A file was refused; the message says why in one line."""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one source in a refresh or import."""
-
-    source_key: str
-    status: Status
-    message: str
-    snapshot: Snapshot | None = None
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
-
-
-def coverage_of(tables: dict[str, pd.DataFrame]) -> tuple[str, str]:
-    """First and last month (YYYY-MM) present in any of a source's canonical tables."""
-    months = pd.concat([t["month"] for t in tables.values()])
-    return months.min().strftime("%Y-%m"), months.max().strftime("%Y-%m")
-
-
-def validate_file(source: Source, path: Path, current: Snapshot | None) -> tuple[str, str]:
-    """Parse and check a raw file; return its coverage or raise `ValidationError`."""
-    try:
-        tables = source.parse(path)
-    except (ParseError, SchemaError) as error:
-        raise ValidationError(f"the file does not look like {source.title}: {error}") from error
-    start, end = coverage_of(tables)
-    if current and (start > current.coverage_start or end < current.coverage_end):
-        raise ValidationError(
-            f"coverage would shrink from {current.coverage_start}–{current.coverage_end} "
-            f"to {start}–{end}; keeping the current snapshot"
-        )
-    return start, end
-
-
-def file_validated(store: SnapshotStore, source: Source, staged: Path, details: Mapping[str, str | None]) -> Snapshot:
-    """Validate a staged file and file it as the new current snapshot (caller holds the lock)."""
-    current = store.current(source.key)
-    start, end = validate_file(source, staged, current)
-    snapshot = Snapshot(
-        source_key=source.key,
-        file_name=details["file_name"] or staged.name,
-        url=details["url"] or "",
-        retrieved_at=details["retrieved_at"] or utc_now().isoformat(),
-        sha256=sha256_of(staged),
-        size_bytes=staged.stat().st_size,
-        coverage_start=start,
-        coverage_end=end,
-        vintage=details["vintage"] or _default_vintage(details["method"], end),
-        method=details["method"] or "download",
-        etag=details.get("etag"),
-        last_modified=details.get("last_modified"),
-        note=details.get("note") or "",
-    )
-    return store.add(staged, snapshot)
-
-
-def _default_vintage(method: str | None, coverage_end: str) -> str:
-    """A file from a folder carries no release date: the earliest it can have been released is the
-    month after its last month of data. Anything else was released (or fetched) this month."""
-    if method == FROM_FOLDER:
-        return (pd.Period(coverage_end, freq="M") + 1).strftime("%Y-%m")
-    return utc_now().strftime("%Y-%m")
-
-
-def import_file(
-    store: SnapshotStore,
-    source: Source,
-    path: Path,
-    vintage: str | None = None,
-    url: str | None = None,
-    note: str = "",
-    method: str = "import",
-) -> Outcome:
-    """File a browser-downloaded copy of a source, checked exactly like a download."""
-    if not path.is_file():
-        return Outcome(source.key, "failed", f"no such file: {path}")
-    if path.stat().st_size > source.max_bytes:
-        return Outcome(source.key, "failed", f"the file is over the {source.max_bytes:,}-byte limit")
-    with store.lock(source.key):
-        staged = store.staging_dir(source.key) / f"import-{utc_now():%Y%m%dT%H%M%S}-{path.name}"
-        shutil.copyfile(path, staged)
-        details = {
-            "file_name": path.name,
-            "url": url or f"manual import of {path.name}",
-            "retrieved_at": utc_now().isoformat(),
-            "vintage": vintage,
-            "method": method,
-            "note": note,
-        }
-        try:
-            snapshot = file_validated(store, source, staged, details)
-        except ValidationError as error:
-            return Outcome(source.key, "failed", str(error))
-        finally:
-            staged.unlink(missing_ok=True)
-    return Outcome(source.key, "updated", f"imported as vintage {snapshot.vintage}", snapshot)
+LOCK_WAIT_SECONDS = 30  # a refresh waits this long for another one of the same source, then says so
 
 
 def refresh_source(store: SnapshotStore, source: Source, fetcher: Fetcher, progress: Progress | None = None) -> Outcome:
-    """Download the newest release of `source` if it changed; never harm the current snapshot."""
-    with store.lock(source.key):
-        try:
+    """Download the newest release of `source` if it changed; never harm the current snapshot.
+
+    Any failure, of any kind, becomes a one-line outcome, so one bad source never stops the others.
+    """
+    try:
+        with store.lock(source.key, timeout=LOCK_WAIT_SECONDS):
             return _refresh_locked(store, source, fetcher, progress)
-        except FetchError as error:
-            return Outcome(source.key, "failed", _explain(source, error))
-        except ValidationError as error:
-            return Outcome(source.key, "failed", str(error))
+    except FetchError as error:
+        return Outcome(source.key, "failed", bounded(_explain(source, error)))
+    except Exception as error:
+        return failed(source, error)
 
 
 def _refresh_locked(store: SnapshotStore, source: Source, fetcher: Fetcher, progress: Progress | None) -> Outcome:
@@ -256,8 +150,8 @@ def _release_month(last_modified: str | None) -> str:
     """Vintage = the month the publisher last modified the file, else the month we fetched it."""
     if last_modified:
         try:
-            return parsedate_to_datetime(last_modified).strftime("%Y-%m")
-        except (TypeError, ValueError):
+            return check_vintage(parsedate_to_datetime(last_modified).strftime("%Y-%m"))
+        except (TypeError, ValueError):  # unparseable, or a year like 0999 or 9999: not a release date
             pass
     return utc_now().strftime("%Y-%m")
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ SIDECAR = "snapshot.json"
 CURRENT = "current.json"
 CHECKED = "checked.json"
 LOCK_TIMEOUT_SECONDS = 600
+_SAFE_FOLDER = re.compile(r"\d{4}-(0[1-9]|1[0-2])--[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -119,14 +121,14 @@ class SnapshotStore:
         return None, warnings
 
     @contextmanager
-    def lock(self, key: str) -> Iterator[None]:
+    def lock(self, key: str, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
         """Exclusive per-source lock for writers (refresh, import).
 
         Whatever a writer killed midway left behind (a partial download in `.staging`, a half-built
         `.new-*` folder) is swept away first: holding the lock, nobody else can be using it.
         """
         self.source_dir(key).mkdir(parents=True, exist_ok=True)
-        with FileLock(str(self.source_dir(key) / ".lock"), timeout=LOCK_TIMEOUT_SECONDS):
+        with FileLock(str(self.source_dir(key) / ".lock"), timeout=timeout):
             self._sweep(key)
             yield
 
@@ -138,8 +140,14 @@ class SnapshotStore:
             else:
                 leftover.unlink(missing_ok=True)
 
-    def add(self, staged_file: Path, snapshot: Snapshot) -> Snapshot:
-        """File a validated download as a new snapshot and make it current (caller holds the lock)."""
+    def add(self, staged_file: Path, snapshot: Snapshot, make_current: bool = True) -> Snapshot:
+        """File a validated download as a new snapshot, normally making it current (caller holds the lock).
+
+        The folder name is built only from parts checked here (a YYYY-MM vintage and hex digits),
+        so no value from outside can place a snapshot anywhere but inside this source's folder.
+        """
+        if not _SAFE_FOLDER.fullmatch(f"{snapshot.vintage}--{snapshot.sha256}") or "/" in snapshot.file_name:
+            raise ValueError(f"refusing unsafe snapshot names {snapshot.vintage!r}, {snapshot.file_name!r}")
         folder = f"{snapshot.vintage}--{snapshot.sha256[:12]}"
         final = self.source_dir(snapshot.source_key) / folder
         if not final.exists():
@@ -150,7 +158,8 @@ class SnapshotStore:
             building.rename(final)
         else:
             staged_file.unlink(missing_ok=True)
-        self._set_current(snapshot.source_key, folder)
+        if make_current:
+            self._set_current(snapshot.source_key, folder)
         return _read_sidecar(final / SIDECAR)
 
     def _set_current(self, key: str, folder: str) -> None:

@@ -1,1 +1,7 @@
-"""Claims of an article set beside the tables: article files, evaluators, wording, the finder, reports."""
+"""Claims of an article set beside the tables.
+
+`articles` reads article files (checked whole when loaded); `context` holds what a check starts from
+and returns; `params` the typed parameters; `evaluators/` one module per kind of check, listed in
+`evaluate.EVALUATORS`; `rows` and `wording` the selections and phrases they share; `finder` (with
+`numbers`, `phrases`, `text`) finds claims in pasted prose; `report` and `scoring` write and measure.
+"""

@@ -1,8 +1,12 @@
 """Article files: one TOML file per article in `articles/`, its checkable claims as data.
 
-A claim names the metric that checks it (see `claims.EVALUATORS`), the period, the claimed value
-and unit, and its own parameters (window, comparison month, events, figures, caveats). Adding an
-article is adding a file: the dashboard lists whatever is in the folder.
+A claim names the metric that checks it (see `claims.evaluate.EVALUATORS`), the period, the claimed
+value and unit, and the parameters of its metric (window, comparison month, events, figures). Adding
+an article is adding a file: the dashboard lists whatever is in the folder.
+
+A file is checked whole when it is read: an unknown metric, a parameter its metric does not take, a
+missing one, or a malformed value fails the file with its name, the claim's id and the field, and
+the dashboard lists that line under "An article file could not be read" instead of the article.
 """
 
 from __future__ import annotations
@@ -10,30 +14,26 @@ from __future__ import annotations
 import json
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from data_sources.claims.context import Claim
+from data_sources.claims.evaluate import EVALUATORS
+from data_sources.claims.params import ParamError
+from data_sources.core.periods import month_start
+
+__all__ = ["Article", "ArticleError", "Claim", "article_toml", "articles_dir", "load_articles", "parse_article"]
 
 ARTICLES_ENV = "BORDER_ARTICLES_DIR"
 DEFAULT_ARTICLES_DIR = Path(__file__).resolve().parents[2] / "articles"
 REQUIRED_ARTICLE = ("id", "title", "published", "reference_month", "summary")
 REQUIRED_CLAIM = ("id", "quote", "metric", "period", "unit")
+CLAIM_FIELDS = (*REQUIRED_CLAIM, "claimed_value", "caveats")  # the rest are the metric's parameters
 
 
 class ArticleError(ValueError):
     """An article file is malformed; the message names the file and the problem."""
-
-
-@dataclass(frozen=True)
-class Claim:
-    id: str
-    quote: str
-    metric: str
-    period: str  # YYYY-MM
-    unit: str
-    claimed_value: float | None = None
-    caveats: tuple[str, ...] = ()
-    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,13 @@ def parse_article(text: str, path: Path) -> Article:
     missing = [k for k in REQUIRED_ARTICLE if not head.get(k)]
     if missing:
         raise ArticleError(f"{path.name}: [article] lacks {missing}")
-    claims = tuple(_claim(raw, path) for raw in data.get("claims", []))
+    raw_claims = data.get("claims", [])
+    if not isinstance(raw_claims, list) or not all(isinstance(raw, dict) for raw in raw_claims):
+        raise ArticleError(f"{path.name}: claims should be [[claims]] tables")
+    claims = tuple(_claim(raw, path) for raw in raw_claims)
+    repeated = sorted({c.id for c in claims if sum(d.id == c.id for d in claims) > 1})
+    if repeated:
+        raise ArticleError(f"{path.name}: claim ids {repeated} are used more than once")
     return Article(
         id=head["id"],
         title=head["title"],
@@ -75,16 +81,38 @@ def _claim(raw: dict[str, Any], path: Path) -> Claim:
     missing = [k for k in REQUIRED_CLAIM if not raw.get(k)]
     if missing:
         raise ArticleError(f"{path.name}: claim {raw.get('id', '?')!r} lacks {missing}")
-    known = {"id", "quote", "metric", "period", "unit", "claimed_value", "caveats"}
+    try:
+        return _checked_claim(raw)
+    except ParamError as error:
+        raise ArticleError(f"{path.name}: claim {raw['id']!r}, field {error.field!r}: {error.problem}") from None
+
+
+def _checked_claim(raw: dict[str, Any]) -> Claim:
+    """The claim with its metric's parameters read and checked; `ParamError` names a bad field."""
+    evaluator = EVALUATORS.get(raw["metric"])
+    if evaluator is None:
+        raise ParamError("metric", f"unknown metric {raw['metric']!r} (known: {', '.join(EVALUATORS)})")
+    try:
+        month_start(raw["period"])
+    except ValueError as error:
+        raise ParamError("period", str(error)) from None
+    value = raw.get("claimed_value")
+    if value is None and evaluator.needs_value:
+        raise ParamError("claimed_value", f"missing ({raw['metric']} sets a stated number beside the data)")
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise ParamError("claimed_value", f"should be a number, not {value!r}")
+    caveats = raw.get("caveats", [])
+    if not isinstance(caveats, list) or not all(isinstance(c, str) for c in caveats):
+        raise ParamError("caveats", "should be a list of text")
     return Claim(
         id=raw["id"],
         quote=raw["quote"],
         metric=raw["metric"],
         period=raw["period"],
         unit=raw["unit"],
-        claimed_value=raw.get("claimed_value"),
-        caveats=tuple(raw.get("caveats", ())),
-        params={k: v for k, v in raw.items() if k not in known},
+        claimed_value=value,
+        caveats=tuple(caveats),
+        params=evaluator.params.read({k: v for k, v in raw.items() if k not in CLAIM_FIELDS}),
     )
 
 
@@ -130,7 +158,7 @@ def article_toml(article: Article) -> str:
             "unit": claim.unit,
             "claimed_value": claim.claimed_value,
             "caveats": list(claim.caveats),
-            **claim.params,
+            **claim.params.fields(),
         }
         lines += ["", "[[claims]]", *(f"{k} = {_toml_value(v)}" for k, v in fields.items() if v is not None)]
     return "\n".join(lines) + "\n"

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import pandas as pd
 
+from data_sources.core.vocabulary import MONTH_NAMES
+
 
 def month_name(month: pd.Timestamp) -> str:
     """'December 2023'."""
-    return month.strftime("%B %Y")
+    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
 
 
 def day_name(day: pd.Timestamp) -> str:
     """'4 December 2023'."""
-    return f"{day.day} {day.strftime('%B %Y')}"
+    return f"{day.day} {month_name(day)}"
+
+
+def span(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """'Oct 2022–Jun 2024': the months a chart covers ('Dec 2023' when it is one)."""
+    first, last = (f"{MONTH_NAMES[m.month - 1][:3]} {m.year}" for m in (start, end))
+    return first if first == last else f"{first}–{last}"
 
 
 def count(value: float) -> str:
@@ -41,5 +49,12 @@ def direction(new: float, old: float) -> str:
 
 
 def listing(items: list[str]) -> str:
-    """'a, b and c'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """'a, b and c'; 'a'; '' for nothing (callers decide whether an empty list deserves a sentence)."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 port', '4 ports' (nouns that take an s)."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

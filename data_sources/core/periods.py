@@ -8,13 +8,17 @@ here stores the calendar month as its first day plus the fiscal year, so they ca
 from __future__ import annotations
 
 import re
+from typing import overload
 
 import pandas as pd
 
 from data_sources.core.vocabulary import MONTH_ABBREVIATIONS
 
-__all__ = ["MONTH_ABBREVIATIONS", "fiscal_year_of", "month_from_fiscal", "month_start", "per_day", "shift_months"]
 FISCAL_YEAR_START_MONTH = 10
+# "OCT" … "SEP": the months in the order a fiscal year runs (CBP's file names end in one of them)
+FISCAL_MONTH_ABBREVIATIONS = (
+    MONTH_ABBREVIATIONS[FISCAL_YEAR_START_MONTH - 1 :] + MONTH_ABBREVIATIONS[: FISCAL_YEAR_START_MONTH - 1]
+)
 _YYYY_MM = re.compile(r"(19|20)\d\d-(0[1-9]|1[0-2])")
 
 
@@ -22,6 +26,11 @@ def fiscal_year_of(months: pd.Series) -> pd.Series:
     """Fiscal year of each month (a datetime series): October–December count toward the next year."""
     shift = (months.dt.month >= FISCAL_YEAR_START_MONTH).astype("int64")
     return (months.dt.year + shift).astype("int64")
+
+
+def fiscal_month_number(calendar_month: pd.Series) -> pd.Series:
+    """Position of each calendar month (1–12) within its fiscal year: October is 1, September 12."""
+    return (calendar_month - FISCAL_YEAR_START_MONTH) % 12 + 1
 
 
 def month_from_fiscal(fiscal_year: pd.Series, calendar_month: pd.Series) -> pd.Series:
@@ -33,6 +42,11 @@ def month_from_fiscal(fiscal_year: pd.Series, calendar_month: pd.Series) -> pd.S
 def days_in_month(months: pd.Series) -> pd.Series:
     """Number of days in each month, so that a 28-day February and a 31-day March compare fairly."""
     return months.dt.days_in_month.astype("int64")
+
+
+def first_of_month(dates: pd.Series) -> pd.Series:
+    """The first day of each date's month, at midnight: how every table stores a month."""
+    return (dates - pd.to_timedelta(dates.dt.day - 1, unit="D")).dt.normalize().astype("datetime64[ns]")
 
 
 def month_start(period: str) -> pd.Timestamp:
@@ -47,12 +61,22 @@ def period_of(month: pd.Timestamp) -> str:
     return month.strftime("%Y-%m")
 
 
-def shift_months(month: pd.Timestamp, months: int) -> pd.Timestamp:
-    """The first day of the month `months` later (negative: earlier)."""
+@overload
+def shift_months(month: pd.Timestamp, months: int) -> pd.Timestamp: ...
+@overload
+def shift_months(month: pd.Series, months: int) -> pd.Series: ...
+def shift_months(month: pd.Timestamp | pd.Series, months: int) -> pd.Timestamp | pd.Series:
+    """The first day of the month `months` later (negative: earlier), for one month or a column of months."""
+    if isinstance(month, pd.Series):
+        return first_of_month(month) + pd.DateOffset(months=months)
     return (pd.Period(month, freq="M") + months).to_timestamp()
 
 
-def year_earlier(month: pd.Timestamp) -> pd.Timestamp:
+@overload
+def year_earlier(month: pd.Timestamp) -> pd.Timestamp: ...
+@overload
+def year_earlier(month: pd.Series) -> pd.Series: ...
+def year_earlier(month: pd.Timestamp | pd.Series) -> pd.Timestamp | pd.Series:
     """The same month a year earlier: the fair comparison for a seasonal series."""
     return shift_months(month, -12)
 

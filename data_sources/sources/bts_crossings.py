@@ -22,6 +22,8 @@ import pandas as pd
 from data_sources.acquire.socrata import SodaQuery
 from data_sources.acquire.source import ParseError, Source
 from data_sources.core.canonical import PORT_CROSSINGS_MONTHLY
+from data_sources.core.periods import first_of_month
+from data_sources.core.schema import key_of, validate
 from data_sources.sources.cbp_common import integer_counts
 
 US_MEXICO = "US-Mexico Border"
@@ -69,7 +71,7 @@ def _months(dates: pd.Series) -> pd.Series:
         parsed = parsed.fillna(pd.to_datetime(text.where(parsed.isna()), format=fmt, errors="coerce"))
     if parsed.isna().any():
         raise ParseError(f"unreadable dates, e.g. {text[parsed.isna()].iloc[0]!r}")
-    return (parsed - pd.to_timedelta(parsed.dt.day - 1, unit="D")).dt.normalize().astype("datetime64[ns]")
+    return first_of_month(parsed)
 
 
 def parse(path: Path) -> dict[str, pd.DataFrame]:
@@ -93,8 +95,8 @@ def parse(path: Path) -> dict[str, pd.DataFrame]:
             **coordinates,
         }
     )
-    table = table.sort_values(list(PORT_CROSSINGS_MONTHLY.key)).reset_index(drop=True)
-    return {PORT_CROSSINGS_MONTHLY.name: PORT_CROSSINGS_MONTHLY.validate(table)}
+    table = table.sort_values(key_of(PORT_CROSSINGS_MONTHLY)).reset_index(drop=True)
+    return {str(PORT_CROSSINGS_MONTHLY.name): validate(PORT_CROSSINGS_MONTHLY, table)}
 
 
 SOURCE = Source(

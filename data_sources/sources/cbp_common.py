@@ -6,13 +6,16 @@ Both files label months as an abbreviation ("DEC") with a fiscal year that may c
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
+import pandera.pandas as pa
 
 from data_sources.acquire.source import ParseError
-from data_sources.core.periods import MONTH_ABBREVIATIONS, month_from_fiscal
-from data_sources.core.schema import TableSchema
+from data_sources.core.periods import FISCAL_MONTH_ABBREVIATIONS, month_from_fiscal
+from data_sources.core.schema import key_of, validate
+from data_sources.core.vocabulary import MONTH_ABBREVIATIONS
 
 RENAMES = {
     "Component": "component",
@@ -20,6 +23,11 @@ RENAMES = {
     "Title of Authority": "title_of_authority",
     "Encounter Type": "encounter_type",
 }
+
+
+def newest_release_key(match: re.Match[str]) -> tuple[int, ...]:
+    """'fy22-fy25-aug' sorts by the last fiscal year, then the month within it."""
+    return (int(match["last_fy"]), FISCAL_MONTH_ABBREVIATIONS.index(match["month"].upper()))
 
 
 def read_cbp_csv(path: Path, expected_columns: tuple[str, ...]) -> pd.DataFrame:
@@ -55,12 +63,12 @@ def cbp_months(raw: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_canonical(raw: pd.DataFrame, renames: dict[str, str], schema: TableSchema) -> dict[str, pd.DataFrame]:
+def to_canonical(raw: pd.DataFrame, renames: dict[str, str], schema: pa.DataFrameSchema) -> dict[str, pd.DataFrame]:
     """Months, whole counts and snake_case names, in the schema's columns and key order, validated."""
     raw = cbp_months(raw)
     raw["encounters"] = integer_counts(raw["Encounter Count"])
-    table = raw.rename(columns=RENAMES | renames)[list(schema.columns)].sort_values(list(schema.key))
-    return {schema.name: schema.validate(table.reset_index(drop=True))}
+    table = raw.rename(columns=RENAMES | renames)[list(schema.columns)].sort_values(key_of(schema))
+    return {str(schema.name): validate(schema, table.reset_index(drop=True))}
 
 
 def integer_counts(text: pd.Series) -> pd.Series:

@@ -20,10 +20,9 @@ import pandas as pd
 
 from data_sources.acquire.source import LinkRule, ParseError, Source
 from data_sources.core.canonical import CBP_SW_AOR_ENCOUNTERS
-from data_sources.sources.cbp_common import read_cbp_csv, to_canonical
-from data_sources.sources.cbp_sbo import FISCAL_MONTH_ORDER
+from data_sources.core.vocabulary import SOUTHWEST_REGION
+from data_sources.sources.cbp_common import newest_release_key, read_cbp_csv, to_canonical
 
-SOUTHWEST = "Southwest Land Border"
 EXPECTED_COLUMNS = (
     "Fiscal Year",
     "Month Grouping",
@@ -40,16 +39,12 @@ EXPECTED_COLUMNS = (
 )
 
 
-def _newest_key(match: re.Match[str]) -> tuple[int, ...]:
-    return (int(match["last_fy"]), FISCAL_MONTH_ORDER.index(match["month"].lower()))
-
-
 def parse(path: Path) -> dict[str, pd.DataFrame]:
     """Raw CSV → `cbp_sw_aor_encounters` (Southwest land border rows only)."""
     raw = read_cbp_csv(path, EXPECTED_COLUMNS)
-    raw = raw[raw["Land Border Region"].str.strip() == SOUTHWEST]
+    raw = raw[raw["Land Border Region"].str.strip() == SOUTHWEST_REGION]
     if raw.empty:
-        raise ParseError(f"no rows with Land Border Region = {SOUTHWEST!r}")
+        raise ParseError(f"no rows with Land Border Region = {SOUTHWEST_REGION!r}")
     renames = {"Citizenship": "citizenship", "Area of Responsibility": "area_of_responsibility"}
     return to_canonical(raw, renames, CBP_SW_AOR_ENCOUNTERS)
 
@@ -64,7 +59,8 @@ SOURCE = Source(
     expected_columns=EXPECTED_COLUMNS,
     parse=parse,
     max_bytes=300_000_000,
-    coverage_note="FY2021 (October 2020) to the latest released month",
+    coverage_note="The fiscal years the current release spans (its file name says which) to its latest month; "
+    "each snapshot records its first and last month",
     caveats=(
         "Encounters are events, not unique people.",
         "OFO field offices cover several ports each; rows labelled 'Other' are excluded.",
@@ -75,6 +71,6 @@ SOURCE = Source(
             r"nationwide-encounters-fy(?P<first_fy>\d{2})-fy(?P<last_fy>\d{2})-(?P<month>[a-z]{3})-aor[^/]*\.csv$",
             re.IGNORECASE,
         ),
-        newest_key=_newest_key,
+        newest_key=newest_release_key,
     ),
 )

@@ -1,4 +1,4 @@
-"""CBP Southwest Land Border Encounters (FY2022 onward), the CSV behind CBP's monthly update.
+"""CBP Southwest Land Border Encounters, the CSV behind CBP's monthly update.
 
 Landing page: https://www.cbp.gov/document/stats/southwest-land-border-encounters. The CSV's URL
 changes with every monthly release (e.g. `sbo-encounters-fy22-fy25-aug.csv`), so the refresher
@@ -6,7 +6,7 @@ reads the landing page and takes the link with the latest fiscal-year span and m
 
 Counts are exact (not rounded). Component is "U.S. Border Patrol" (apprehensions between ports of
 entry, plus Title 42 expulsions) or "Office of Field Operations" (inadmissibles at ports of entry,
-which include people with scheduled CBP One appointments). Citizenship comes in five groups only.
+which include people with scheduled CBP One appointments). Citizenship comes in a few groups only.
 Each monthly release restates earlier months slightly: old vintages are kept for comparison.
 """
 
@@ -19,7 +19,7 @@ import pandas as pd
 
 from data_sources.acquire.source import LinkRule, Source
 from data_sources.core.canonical import CBP_SW_ENCOUNTERS
-from data_sources.sources.cbp_common import read_cbp_csv, to_canonical
+from data_sources.sources.cbp_common import newest_release_key, read_cbp_csv, to_canonical
 
 EXPECTED_COLUMNS = (
     "Fiscal Year",
@@ -32,12 +32,6 @@ EXPECTED_COLUMNS = (
     "Encounter Type",
     "Encounter Count",
 )
-FISCAL_MONTH_ORDER = ("oct", "nov", "dec", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep")
-
-
-def _newest_key(match: re.Match[str]) -> tuple[int, ...]:
-    """'fy22-fy25-aug' sorts by the last fiscal year, then the month within it."""
-    return (int(match["last_fy"]), FISCAL_MONTH_ORDER.index(match["month"].lower()))
 
 
 def parse(path: Path) -> dict[str, pd.DataFrame]:
@@ -56,11 +50,12 @@ SOURCE = Source(
     expected_columns=EXPECTED_COLUMNS,
     parse=parse,
     max_bytes=50_000_000,
-    coverage_note="FY2022 (October 2021) to the latest released month",
+    coverage_note="The fiscal years the current release spans (its file name says which) to its latest month; "
+    "each snapshot records its first and last month",
     caveats=(
         "Encounters are events, not unique people: one person caught twice counts twice.",
         "OFO encounters at ports include people who booked CBP One appointments.",
-        "Citizenship is grouped: El Salvador, Guatemala, Honduras, Mexico and Other.",
+        "Citizenship is grouped: a few countries by name, the rest as Other.",
         "Each release revises earlier months slightly.",
     ),
     link_rule=LinkRule(
@@ -68,6 +63,6 @@ SOURCE = Source(
             r"sbo-encounters-fy(?P<first_fy>\d{2})-fy(?P<last_fy>\d{2})-(?P<month>[a-z]{3})[^/]*\.csv$",
             re.IGNORECASE,
         ),
-        newest_key=_newest_key,
+        newest_key=newest_release_key,
     ),
 )

@@ -12,12 +12,15 @@ Months are written as fiscal-month number and name ("03 December" = third month 
 
 from __future__ import annotations
 
-import calendar
 import re
+import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
+import openpyxl
 import pandas as pd
+import pandera.pandas as pa
 
 from data_sources.acquire.source import LinkRule, ParseError, Source
 from data_sources.core.canonical import (
@@ -26,14 +29,13 @@ from data_sources.core.canonical import (
     OHSS_USBP_REGION,
     OHSS_USBP_SECTOR,
 )
-from data_sources.core.periods import month_from_fiscal
-from data_sources.core.schema import TableSchema
+from data_sources.core.periods import fiscal_month_number, month_from_fiscal
+from data_sources.core.schema import key_of, validate
+from data_sources.core.vocabulary import MONTH_NAMES
 from data_sources.sources.cbp_common import integer_counts
 
-MONTH_NAMES = tuple(calendar.month_name)[1:]  # "January" … "December"
-
 # sheet name → (canonical schema, the sheet's columns after "Fiscal Year" and "Month")
-SHEETS: dict[str, tuple[TableSchema, dict[str, str]]] = {
+SHEETS: dict[str, tuple[pa.DataFrameSchema, dict[str, str]]] = {
     "Monthly Region": (OHSS_USBP_REGION, {"Region": "region"}),
     "Monthly Rgn and Sector": (OHSS_USBP_SECTOR, {"Region": "region", "Sector": "sector"}),
     "Monthly Rgn and Citp": (OHSS_USBP_CITIZENSHIP, {"Region": "region", "Citizenship": "citizenship"}),
@@ -44,6 +46,9 @@ SHEETS: dict[str, tuple[TableSchema, dict[str, str]]] = {
 }
 MAX_UNCOMPRESSED_BYTES = 300_000_000  # the real workbook unpacks to about 12 MB
 MAX_COMPRESSION_RATIO = 200  # zip bombs compress thousands to one; real sheets about 10 to one
+MAX_SHEET_ROWS = 100_000  # the largest monthly sheet has about 15,000 rows (FY2000–FY2025)
+MAX_SHEET_COLUMNS = 10  # the monthly sheets have at most 5 columns
+PARSE_SECONDS = 60
 EXPECTED_COLUMNS = ("Fiscal Year", "Month", "Region", "Sector", "Citizenship", "Family Status", "Quantity")
 
 
@@ -58,13 +63,12 @@ def _months(fiscal_year: pd.Series, month_text: pd.Series) -> pd.Series:
     if calendar.isna().any():
         raise ParseError(f"unreadable month label {month_text[calendar.isna()].iloc[0]!r}")
     calendar = calendar.astype("int64")
-    fiscal_number = (calendar - 10) % 12 + 1
-    if (parts["number"].astype("int64") != fiscal_number).any():
+    if (parts["number"].astype("int64") != fiscal_month_number(calendar)).any():
         raise ParseError("month numbers do not match month names (expected fiscal-month order)")
     return month_from_fiscal(fiscal_year, calendar)
 
 
-def _sheet_table(raw: pd.DataFrame, schema: TableSchema, dimensions: dict[str, str]) -> pd.DataFrame:
+def _sheet_table(raw: pd.DataFrame, schema: pa.DataFrameSchema, dimensions: dict[str, str]) -> pd.DataFrame:
     raw = raw.rename(columns=lambda c: " ".join(str(c).split()))
     missing = [c for c in ("Fiscal Year", "Month", *dimensions, "Quantity") if c not in raw.columns]
     if missing:
@@ -79,18 +83,35 @@ def _sheet_table(raw: pd.DataFrame, schema: TableSchema, dimensions: dict[str, s
             "encounters": integer_counts(raw["Quantity"].astype(str).str.replace(r"\.0$", "", regex=True)),
         }
     )
-    table = table.sort_values(list(schema.key)).reset_index(drop=True)
-    return schema.validate(table)
+    table = table.sort_values(key_of(schema)).reset_index(drop=True)
+    return validate(schema, table)
 
 
 def _refuse_zip_bombs(path: Path) -> None:
-    """Check the archive's declared sizes before openpyxl inflates anything."""
+    """Check the archive's declared sizes, then count each sheet's rows, before openpyxl parses anything."""
     with zipfile.ZipFile(path) as archive:
         members = archive.infolist()
-    unpacked = sum(m.file_size for m in members)
-    packed = max(sum(m.compress_size for m in members), 1)
-    if unpacked > MAX_UNCOMPRESSED_BYTES or unpacked / packed > MAX_COMPRESSION_RATIO:
-        raise ParseError(f"refusing a workbook that unpacks to {unpacked:,} bytes from {packed:,} (a zip bomb?)")
+        unpacked = sum(m.file_size for m in members)
+        packed = max(sum(m.compress_size for m in members), 1)
+        if unpacked > MAX_UNCOMPRESSED_BYTES or unpacked / packed > MAX_COMPRESSION_RATIO:
+            raise ParseError(f"refusing a workbook that unpacks to {unpacked:,} bytes from {packed:,} (a zip bomb?)")
+        for member in members:
+            if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
+                _refuse_long_sheet(archive, member)
+
+
+def _refuse_long_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """Count `<row` tags while inflating in chunks (fast, constant memory): a sheet over the row bound
+    is refused before any cell is parsed."""
+    rows, tail = 0, b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(1 << 20):
+            window = tail + chunk
+            rows += window.count(b"<row ") + window.count(b"<row>")
+            tail = window[-5:]
+            rows -= tail.count(b"<row ") + tail.count(b"<row>")  # counted again with the next chunk
+            if rows > MAX_SHEET_ROWS:
+                raise ParseError(f"a sheet has more than {MAX_SHEET_ROWS:,} rows (the row bound); refused")
 
 
 def parse(path: Path) -> dict[str, pd.DataFrame]:
@@ -98,21 +119,52 @@ def parse(path: Path) -> dict[str, pd.DataFrame]:
     if not zipfile.is_zipfile(path):
         raise ParseError("not an Excel workbook (.xlsx files are zip archives; an HTML page?)")
     _refuse_zip_bombs(path)
-    try:
-        with pd.ExcelFile(path, engine="openpyxl") as book:
-            missing = [s for s in SHEETS if s not in book.sheet_names]
-            if missing:
-                raise ParseError(f"workbook is missing sheets {missing}; found {book.sheet_names}")
-            raw = pd.read_excel(book, sheet_name=list(SHEETS), dtype=object)
-    except (zipfile.BadZipFile, KeyError, OSError) as error:
-        raise ParseError(f"unreadable workbook: {error}") from error
+    raw = _read_sheets(path)
     tables = {}
     for sheet, (schema, dimensions) in SHEETS.items():
         try:
-            tables[schema.name] = _sheet_table(raw[sheet], schema, dimensions)
+            tables[str(schema.name)] = _sheet_table(raw[sheet], schema, dimensions)
         except ParseError as error:
             raise ParseError(f"sheet {sheet!r}: {error}") from error
     return tables
+
+
+def _read_sheets(path: Path) -> dict[str, pd.DataFrame]:
+    """The monthly sheets, read within the declared bounds of rows, columns and time.
+
+    A workbook can stay inside the zip limits and still cost gigabytes: a sheet of a million rows
+    with one cell in its last column (XFD) makes a reader that pads rows allocate 16,384 cells per
+    row. Reading at most `MAX_SHEET_COLUMNS` columns and `MAX_SHEET_ROWS` rows, against a clock,
+    keeps any file's cost bounded; a refusal says which bound was hit.
+    """
+    deadline = time.monotonic() + PARSE_SECONDS
+    with path.open("rb") as handle:  # a file object: openpyxl would judge a path by its extension
+        try:
+            book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+            raise ParseError(f"unreadable workbook: {error}") from error
+        try:
+            missing = [s for s in SHEETS if s not in book.sheetnames]
+            if missing:
+                raise ParseError(f"workbook is missing sheets {missing}; found {book.sheetnames[:20]}")
+            return {sheet: _bounded_sheet(book[sheet], deadline) for sheet in SHEETS}
+        except (zipfile.BadZipFile, KeyError, OSError) as error:
+            raise ParseError(f"unreadable workbook: {error}") from error
+        finally:
+            book.close()
+
+
+def _bounded_sheet(sheet: Any, deadline: float) -> pd.DataFrame:
+    rows = sheet.iter_rows(values_only=True, max_col=MAX_SHEET_COLUMNS)
+    header = [str(c) if c is not None else "" for c in next(rows, ())]
+    data = []
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_SHEET_ROWS:
+            raise ParseError(f"sheet {sheet.title!r} has more than {MAX_SHEET_ROWS:,} rows (the row bound); refused")
+        if number % 1_000 == 0 and time.monotonic() > deadline:
+            raise ParseError(f"reading the workbook took over {PARSE_SECONDS} s (the time bound); refused")
+        data.append(row)
+    return pd.DataFrame(data, columns=header, dtype=object)
 
 
 SOURCE = Source(

@@ -22,9 +22,10 @@ from pathlib import Path
 import pandas as pd
 
 from data_sources.acquire.snapshots import Snapshot, SnapshotStore
+from data_sources.core.registry import validate_tables
 from data_sources.reference import REFERENCE_DIR
 from data_sources.sources.registry import SOURCES
-from data_sources.tables import combine, events, metrics, ports
+from data_sources.tables import combine, derived, events, metrics, ports
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,8 @@ def build(store: SnapshotStore, snapshots: dict[str, Snapshot]) -> dict[str, pd.
     """Parse the given snapshots and derive every table they allow (the cold path).
 
     Sources without a snapshot simply contribute no tables: the reference lists are always there,
-    and pages say which dataset is missing rather than failing.
+    and pages say which dataset is missing rather than failing. Every table is checked against its
+    declared schema (`core.registry.SCHEMAS`) before it is returned or cached.
     """
     canonical = {key: SOURCES[key].parse(store.file_path(s)) for key, s in snapshots.items()}
     tables = {name: table for per_source in canonical.values() for name, table in per_source.items()}
@@ -84,7 +86,8 @@ def build(store: SnapshotStore, snapshots: dict[str, Snapshot]) -> dict[str, pd.
         tables["port_closure_effects"] = ports.closure_effects(
             tables["port_crossings_monthly"], tables["events"], tables["closure_measures"]
         )
-    return tables
+    tables.update(derived.derived_tables(tables))  # what claims and pages select from, built once
+    return validate_tables(tables)
 
 
 def _southwest_tables(
@@ -119,7 +122,7 @@ def reference_tables() -> dict[str, pd.DataFrame]:
         "events": events.read_events(REFERENCE_DIR / "events.csv"),
         "published_figures": events.read_published_figures(REFERENCE_DIR / "published_figures.csv"),
         "port_sectors": events.read_port_sectors(REFERENCE_DIR / "port_sectors.csv"),
-        "citizenship_groups": pd.read_csv(REFERENCE_DIR / "citizenship_groups.csv", dtype=str),
+        "citizenship_groups": events.read_citizenship_groups(REFERENCE_DIR / "citizenship_groups.csv"),
         "closure_measures": ports.read_closure_measures(REFERENCE_DIR / "closure_measures.csv"),
     }
 

@@ -2,8 +2,8 @@
 
 The splice rule lives in data (`reference/splice_rules.csv`), not in code: for each component, every source
 that can supply a Southwest monthly total is listed with a priority, and for each month the
-highest-priority source that has that month wins. Today that means CBP's exact counts from FY2022
-on, and OHSS's rounded Border Patrol history before that. Every month where more than one source
+highest-priority source that has that month wins: CBP's exact counts wherever its files reach, and
+OHSS's rounded Border Patrol history before that. Every month where more than one source
 (or an older vintage of the same source) has a value goes to the reconciliation table instead of
 being silently dropped.
 """
@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.core.canonical import RECONCILIATION, SOUTHWEST_MONTHLY
-from data_sources.core.periods import days_in_month
+from data_sources.core.curated import SPLICE_RULES
+from data_sources.core.derived import RECONCILIATION, SOUTHWEST_MONTHLY
+from data_sources.core.periods import per_day
+from data_sources.core.schema import validate
+from data_sources.core.vocabulary import SOUTHWEST_REGION, USBP, sector_name
 from data_sources.reference import REFERENCE_DIR
 
 SPLICE_RULES_PATH = REFERENCE_DIR / "splice_rules.csv"
@@ -23,8 +26,8 @@ CANDIDATE_COLUMNS = ["month", "fiscal_year", "component", "encounters", "source"
 
 
 def read_splice_rules(path: Path = SPLICE_RULES_PATH) -> pd.DataFrame:
-    """The declared splice rules (component, priority, source, table, filter)."""
-    return pd.read_csv(path, dtype={"priority": "int64"})
+    """The declared splice rules (component, priority, source, table, filter), validated."""
+    return validate(SPLICE_RULES, pd.read_csv(path))
 
 
 def southwest_candidates(
@@ -50,9 +53,9 @@ def splice(candidates: pd.DataFrame) -> pd.DataFrame:
     """Per month and component, keep the highest-priority (lowest number) source's value."""
     ordered = candidates.sort_values(["component", "month", "priority"])
     winners = ordered.drop_duplicates(["component", "month"], keep="first")
-    series = winners.assign(per_day=winners["encounters"] / days_in_month(winners["month"]))
+    series = winners.assign(per_day=per_day(winners["encounters"], winners["month"]))
     series = series[list(SOUTHWEST_MONTHLY.columns)].sort_values(["component", "month"])
-    return SOUTHWEST_MONTHLY.validate(series.reset_index(drop=True))
+    return validate(SOUTHWEST_MONTHLY, series.reset_index(drop=True))
 
 
 def reconcile(candidates: pd.DataFrame, rounding: dict[str, int], breakdown: str = "Southwest total") -> pd.DataFrame:
@@ -65,7 +68,8 @@ def reconcile(candidates: pd.DataFrame, rounding: dict[str, int], breakdown: str
     left = ordered.drop_duplicates(["component", "month"], keep="first")
     right = ordered[~ordered.index.isin(left.index)]
     pairs = left.merge(right, on=["component", "month"], suffixes=("_l", "_r"))
-    tolerance = pd.concat([pairs["source_l"].map(rounding), pairs["source_r"].map(rounding)], axis=1).max(axis=1)
+    rounded = pd.concat([pairs["source_l"].map(rounding), pairs["source_r"].map(rounding)], axis=1)
+    tolerance = rounded.max(axis=1).astype("int64")  # int64 even when no month overlaps
     difference = (pairs["encounters_r"] - pairs["encounters_l"]).astype("int64")
     result = pd.DataFrame(
         {
@@ -88,14 +92,13 @@ def reconcile(candidates: pd.DataFrame, rounding: dict[str, int], breakdown: str
 def sector_candidates(nationwide: pd.DataFrame, ohss_sector: pd.DataFrame, vintages: dict[str, str]) -> pd.DataFrame:
     """Border Patrol Southwest counts by sector from CBP's AOR file and OHSS, on common names.
 
-    CBP writes "Del Rio Sector", OHSS "Del Rio, TX"; both become "Del Rio".
+    CBP writes "Del Rio Sector", OHSS "Del Rio, TX"; `sector_name` makes both "Del Rio".
     """
-    usbp = nationwide[nationwide["component"] == "U.S. Border Patrol"]
-    usbp = usbp.assign(sector=usbp["area_of_responsibility"].str.removesuffix(" Sector"))
+    usbp = nationwide[nationwide["component"] == USBP]
+    usbp = usbp.assign(sector=sector_name(usbp["area_of_responsibility"]))
     cbp = usbp.groupby(["month", "fiscal_year", "sector"], as_index=False)["encounters"].sum()
-    southwest = ohss_sector[ohss_sector["region"] == "Southwest Land Border"]
-    ohss = southwest.assign(sector=southwest["sector"].str.replace(r",\s*[A-Z]{2}$", "", regex=True))
-    ohss = ohss[["month", "fiscal_year", "sector", "encounters"]]
+    southwest = ohss_sector[ohss_sector["region"] == SOUTHWEST_REGION]
+    ohss = southwest.assign(sector=sector_name(southwest["sector"]))[["month", "fiscal_year", "sector", "encounters"]]
     both = [
         cbp.assign(source="cbp_nationwide", vintage=vintages["cbp_nationwide"], priority=1),
         ohss.assign(source="ohss_usbp", vintage=vintages["ohss_usbp"], priority=2),
@@ -111,6 +114,6 @@ def reconciliation_table(
     parts = [reconcile(candidates, rounding)]
     if sectors is not None and not sectors.empty:
         by_sector = reconcile(sectors, rounding, breakdown="sector")
-        parts.append(by_sector.assign(breakdown=by_sector["component"], component="U.S. Border Patrol"))
+        parts.append(by_sector.assign(breakdown=by_sector["component"], component=USBP))
     table = pd.concat(parts, ignore_index=True)
-    return RECONCILIATION.validate(table)
+    return validate(RECONCILIATION, table)

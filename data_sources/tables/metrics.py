@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data_sources.core.periods import days_in_month
-
-ALL_SOUTHWEST = "All Southwest (USBP + OFO)"
+from data_sources.core.periods import days_in_month, per_day, shift_months
+from data_sources.core.vocabulary import ALL_SOUTHWEST
 
 
 def with_per_day(frame: pd.DataFrame) -> pd.DataFrame:
     """Add `days_in_month` and `per_day` (encounters per day in that month)."""
-    days = days_in_month(frame["month"])
-    return frame.assign(days_in_month=days, per_day=frame["encounters"] / days)
+    return frame.assign(
+        days_in_month=days_in_month(frame["month"]), per_day=per_day(frame["encounters"], frame["month"])
+    )
 
 
 def southwest_total(series: pd.DataFrame) -> pd.DataFrame:
@@ -45,7 +45,7 @@ def _joined(values: pd.Series) -> str:
 
 def period_totals(frame: pd.DataFrame, by: list[str], calendar: bool = False) -> pd.DataFrame:
     """Fiscal-year (or calendar-year) totals, with the months present and a completeness flag."""
-    year = frame["month"].dt.year if calendar else frame["fiscal_year"]
+    year = frame["month"].dt.year.astype("int64") if calendar else frame["fiscal_year"]
     label = "calendar_year" if calendar else "fiscal_year"
     totals = (
         frame.assign(**{label: year})
@@ -59,10 +59,22 @@ def _days(months: pd.Series) -> int:
     return int(days_in_month(months.drop_duplicates()).sum())
 
 
+def beside_year_earlier(
+    frame: pd.DataFrame, values: pd.DataFrame, by: list[str], columns: list[str], suffix: str
+) -> pd.DataFrame:
+    """`frame` with `values`' `columns` from the same series (`by`) in the same month a year earlier.
+
+    Border traffic and encounters are seasonal, so a month is compared with the month a year
+    before it. A left join: where `values` has no such month, the earlier value stays missing.
+    """
+    # each earlier value is dated a year later, so it lines up with the month it is compared with
+    earlier = values[[*by, "month", *columns]].assign(month=shift_months(values["month"], 12))
+    return frame.merge(earlier, on=[*by, "month"], how="left", suffixes=("", suffix))
+
+
 def year_over_year(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """Add the same month a year earlier and the percent change (per-day based, so leap Februaries compare fairly)."""
-    prior = frame[[*by, "month", "encounters", "per_day"]].assign(month=frame["month"] + pd.DateOffset(years=1))
-    merged = frame.merge(prior, on=[*by, "month"], how="left", suffixes=("", "_prior_year"))
+    merged = beside_year_earlier(frame, frame, by, ["encounters", "per_day"], "_prior_year")
     change = (merged["per_day"] / merged["per_day_prior_year"] - 1) * 100
     return merged.assign(yoy_change_pct=change).astype({"encounters_prior_year": "Int64"})
 

@@ -12,25 +12,30 @@ from pathlib import Path
 
 import pandas as pd
 
+from data_sources.core.curated import CLOSURE_MEASURES
+from data_sources.core.derived import PORT_CLOSURE_EFFECTS
+from data_sources.core.periods import first_of_month
+from data_sources.core.schema import validate
 from data_sources.reference import REFERENCE_DIR
+from data_sources.tables.metrics import beside_year_earlier
 
 CLOSURE_MEASURES_PATH = REFERENCE_DIR / "closure_measures.csv"
 NO_DATA = "no data reported"
 
 
 def read_closure_measures(path: Path = CLOSURE_MEASURES_PATH) -> pd.DataFrame:
-    """One row per (closure event, measure it affected)."""
+    """One row per (closure event, measure it affected), validated."""
     raw = pd.read_csv(path, dtype=str)
-    return raw.assign(measure=raw["measures"].str.split(";")).explode("measure")[["event_id", "measure", "note"]]
+    table = raw.assign(measure=raw["measures"].str.split(";")).explode("measure", ignore_index=True)
+    return validate(CLOSURE_MEASURES, table[list(CLOSURE_MEASURES.columns)])
 
 
 def closure_months(start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
     """The calendar months a closure touched, with how many of each month's days it covered."""
     last_day = end - pd.Timedelta(days=1) if end > start else start  # the reopening day was open
-    days = pd.date_range(start, last_day, freq="D")
-    months = days.to_period("M").to_timestamp()
-    counted = pd.Series(1, index=months).groupby(level=0).sum()
-    return pd.DataFrame({"month": counted.index.astype("datetime64[ns]"), "days_closed": counted.to_numpy()})
+    days = pd.Series(pd.date_range(start, last_day, freq="D"))
+    counted = first_of_month(days).value_counts(sort=False).sort_index()
+    return pd.DataFrame({"month": counted.index, "days_closed": counted.to_numpy().astype("int64")})
 
 
 def closure_effects(crossings: pd.DataFrame, events: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
@@ -47,43 +52,24 @@ def closure_effects(crossings: pd.DataFrame, events: pd.DataFrame, measures: pd.
                     **touched,
                 }
             )
-    frame = pd.DataFrame(rows)
-    if frame.empty:
-        return frame
+    frame = pd.DataFrame(rows, columns=["event_id", "port_code", "measure", "month", "days_closed"])
+    frame = frame.astype({"month": "datetime64[ns]", "days_closed": "int64"})
     values = crossings[["port_code", "measure", "month", "value"]]
-    earlier = values.assign(month=values["month"] + pd.DateOffset(years=1)).rename(
-        columns={"value": "value_year_before"}
-    )
     frame = frame.merge(values, on=["port_code", "measure", "month"], how="left")
-    frame = frame.merge(earlier, on=["port_code", "measure", "month"], how="left")
+    frame = beside_year_earlier(frame, values, ["port_code", "measure"], ["value"], "_year_before")
     frame = frame.astype({"value": "Int64", "value_year_before": "Int64"})
     names = crossings.drop_duplicates("port_code").set_index("port_code")[["port_name", "state"]]
     change = (frame["value"] / frame["value_year_before"] - 1) * 100
     return frame.join(names, on="port_code").assign(
         change_pct=change.round(1).astype("Float64"),
         data_note=frame["value"].isna().map({True: NO_DATA, False: ""}),
-    )[
-        [
-            "event_id",
-            "port_name",
-            "port_code",
-            "state",
-            "measure",
-            "month",
-            "days_closed",
-            "value",
-            "value_year_before",
-            "change_pct",
-            "data_note",
-        ]
-    ]
+    )[list(PORT_CLOSURE_EFFECTS.columns)]
 
 
 def port_series(crossings: pd.DataFrame, port_code: str, measures: list[str]) -> pd.DataFrame:
     """Monthly values for a port and measures, with the same month a year earlier beside each."""
     rows = crossings[(crossings["port_code"] == port_code) & crossings["measure"].isin(measures)]
-    earlier = rows[["measure", "month", "value"]].assign(month=rows["month"] + pd.DateOffset(years=1))
-    merged = rows.merge(earlier, on=["measure", "month"], how="left", suffixes=("", "_year_before"))
+    merged = beside_year_earlier(rows, rows, ["measure"], ["value"], "_year_before")
     merged["value_year_before"] = merged["value_year_before"].astype("Int64")
     return (
         merged[["month", "port_name", "port_code", "measure", "value", "value_year_before"]]

@@ -1,0 +1,171 @@
+"""Charts of claim cards: each builder takes a claim's `ChartSpec` (exactly the rows it draws) and
+returns a figure; `build` picks the builder by the spec's kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import cast
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts.common import add_events, lines, with_events
+from dashboard.charts.style import CLAIM_COLOUR, EVENT_COLOURS, GREY, PALETTE, layout, series_style
+from data_sources.claims.context import ChartSpec
+
+PER_DAY = "Encounters per day (monthly average)"
+
+
+def highlight(fig: go.Figure, month: object, label: str = "article") -> go.Figure:
+    """A grey band over one month, labelled."""
+    start = pd.Timestamp(str(month))
+    fig.add_vrect(
+        x0=start - pd.Timedelta(days=15),
+        x1=start + pd.Timedelta(days=15),
+        fillcolor=GREY,
+        opacity=0.15,
+        line_width=0,
+        annotation_text=label,
+        annotation_position="top left",
+    )
+    return fig
+
+
+def per_day_vs_claim(spec: ChartSpec) -> go.Figure:
+    fig = lines(spec.frame, "month", "per_day", "component", spec.title, PER_DAY)
+    fig.add_hline(
+        y=spec.options["claimed"],
+        line={"color": CLAIM_COLOUR, "dash": "dash", "width": 2},
+        annotation_text=str(spec.options["claim_label"]),
+        annotation_position="top left",
+    )
+    return highlight(fig, spec.options["highlight"])
+
+
+def per_day_events(spec: ChartSpec) -> go.Figure:
+    fig = lines(spec.frame, "month", "per_day", "component", spec.title, PER_DAY)
+    events = spec.options.get("events")
+    if isinstance(events, pd.DataFrame):
+        add_events(fig, events)
+    highlight(fig, spec.options["compare"], "then")
+    return highlight(fig, spec.options["highlight"], "now")
+
+
+def bars(spec: ChartSpec) -> go.Figure:
+    frame = spec.frame
+    colours = [CLAIM_COLOUR] + [PALETTE[0]] * (len(frame) - 1)
+    fig = go.Figure(
+        go.Bar(
+            x=frame["people_or_encounters"],
+            y=frame["measure"],
+            orientation="h",
+            marker_color=colours,
+            hovertemplate="%{x:,.0f}<extra></extra>",
+            text=[f"{v:,.0f}" for v in frame["people_or_encounters"]],
+            textposition="auto",
+        )
+    )
+    fig = layout(fig, spec.title, "")
+    fig.update_layout(hovermode="closest", height=360)
+    fig.update_yaxes(autorange="reversed")
+    axis = str(spec.options.get("axis_title", "People (caravan) or encounters (one average day)"))
+    fig.update_xaxes(title=axis, separatethousands=True)
+    return fig
+
+
+def share_area(spec: ChartSpec) -> go.Figure:
+    fig = go.Figure()
+    for group, rows in spec.frame.groupby("group", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=rows["fiscal_year"],
+                y=rows["share_pct"],
+                name=str(group),
+                stackgroup="one",
+                mode="lines",
+                line={"color": series_style(str(group)).colour},
+                hovertemplate=f"%{{y:.1f}}%<extra>{group}</extra>",
+            )
+        )
+    fig = layout(fig, spec.title, "Share of the fiscal year's encounters (%)")
+    fig.update_xaxes(title="Fiscal year (October–September)", dtick=2)
+    fig.update_yaxes(range=[0, 100])
+    return fig
+
+
+def timeline(spec: ChartSpec) -> go.Figure:
+    frame = spec.frame
+    fig = go.Figure()
+    for kind, rows in frame.groupby("kind", sort=False):
+        fig.add_trace(
+            go.Bar(
+                base=rows["start"],
+                x=(rows["end"] - rows["start"]).dt.total_seconds() * 1000,
+                y=rows["crossing"] + " (" + rows["state"].fillna("") + ")",
+                orientation="h",
+                name=str(kind),
+                marker_color=EVENT_COLOURS.get(str(kind).replace(" ", "_"), PALETTE[0]),
+                customdata=rows[["days"]],
+                hovertemplate="%{base|%d %b %Y} + %{customdata[0]} days<extra></extra>",
+            )
+        )
+    fig = layout(fig, spec.title, "")
+    fig.update_layout(hovermode="closest", height=120 + 38 * len(frame), barmode="overlay")
+    fig.update_xaxes(type="date")
+    fig.update_yaxes(autorange="reversed", rangemode="normal")
+    return fig
+
+
+def sector_lines(spec: ChartSpec) -> go.Figure:
+    fig = lines(spec.frame, "month", "per_day", "sector", spec.title, PER_DAY)
+    start, end = cast(tuple[pd.Timestamp, pd.Timestamp], spec.options["shade"])
+    fig.add_vrect(
+        x0=start,
+        x1=end,
+        fillcolor=CLAIM_COLOUR,
+        opacity=0.12,
+        line_width=0,
+        annotation_text="closures",
+        annotation_position="top left",
+    )
+    return fig
+
+
+def effects_bars(spec: ChartSpec) -> go.Figure:
+    frame = spec.frame.dropna(subset=["change_pct"])
+    labels = frame["port_name"] + ": " + frame["measure"]
+    colours = [CLAIM_COLOUR if v < 0 else PALETTE[0] for v in frame["change_pct"]]
+    fig = go.Figure(
+        go.Bar(
+            x=frame["change_pct"],
+            y=labels,
+            orientation="h",
+            marker_color=colours,
+            customdata=frame[["value", "value_year_before", "days_closed"]],
+            hovertemplate="%{x:.1f}%: %{customdata[0]:,} vs %{customdata[1]:,} a year earlier; "
+            "closed %{customdata[2]} days<extra></extra>",
+        )
+    )
+    fig = layout(fig, spec.title, "")
+    fig.update_layout(hovermode="closest", height=140 + 30 * len(frame))
+    fig.update_xaxes(title="Change from the same month a year earlier (%)", zeroline=True)
+    fig.update_yaxes(autorange="reversed", rangemode="normal")
+    return fig
+
+
+BUILDERS: dict[str, Callable[[ChartSpec], go.Figure]] = {
+    "effects_bars": effects_bars,
+    "per_day_vs_claim": per_day_vs_claim,
+    "per_day_events": per_day_events,
+    "bars": bars,
+    "share_area": share_area,
+    "timeline": timeline,
+    "sector_lines": sector_lines,
+}
+TIME_SERIES = ("per_day_vs_claim", "sector_lines")  # kinds that get the sidebar's event markers
+
+
+def build(spec: ChartSpec, events: pd.DataFrame | None = None) -> go.Figure:
+    """The figure for a claim's chart spec; time series get `events` marked within their range."""
+    fig = BUILDERS[spec.kind](spec)
+    return with_events(fig, events, spec.frame["month"]) if spec.kind in TIME_SERIES else fig

@@ -1,0 +1,2 @@
+"""One module per kind of check (a claim's `metric`): its parameter class, the tables it needs, and
+the function that sets the claim beside them. `claims.evaluate` lists them in `EVALUATORS`."""

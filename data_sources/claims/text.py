@@ -1,0 +1,59 @@
+"""Prose from what a reader pastes or uploads: visible text of an HTML page, and its sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]\.|\b(?:Mr|Ms|Mrs|Dr|St|No|vs|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
+    r"Oct|Nov|Dec)\.)$"
+)
+
+
+INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def normalise(text: str) -> str:
+    """NFKC, without zero-width and bidi control characters: "250,\u200b000" reads as 250,000, and
+    full-width or styled digits as plain ones."""
+    return INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def sentences_of(text: str) -> list[str]:
+    """Split prose into sentences (abbreviations like 'U.S.' and 'Dec.' do not end one)."""
+    pieces = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n", text)
+    sentences: list[str] = []
+    for piece in (re.sub(r"\s+", " ", p).strip() for p in pieces):
+        if sentences and ABBREVIATION.search(sentences[-1]):
+            sentences[-1] += " " + piece
+        elif piece:
+            sentences.append(piece)
+    return sentences
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skip -= tag in ("script", "style") and self.skip > 0
+        if tag in ("p", "div", "br", "li", "h1", "h2", "h3"):
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page (scripts and styles dropped); nothing is fetched or run."""
+    parser = _TextOnly()
+    parser.feed(html)
+    return "".join(parser.parts)
