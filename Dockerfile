@@ -7,7 +7,6 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
 ENV BORDER_CACHE_DIR=/srv/cache \
-    BORDER_READ_ONLY=1 \
     STREAMLIT_SERVER_HEADLESS=true
 EXPOSE 8501
 HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health')"

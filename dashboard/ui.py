@@ -5,12 +5,16 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard.charts.style import sanitised
 from data_sources.acquire.fill import how_to_get
+from data_sources.acquire.source import Source
+from data_sources.core.safe_text import escape_markdown, plain_text
 from data_sources.core.vocabulary import MARKER_KINDS
 from data_sources.sources.registry import SOURCES
 from data_sources.tables.build import Dataset
@@ -22,7 +26,7 @@ EVENTS_SOURCE = "Events: dated and cited from news reports and CBP statements (s
 
 def chart_with_download(fig: go.Figure, rows: pd.DataFrame | bytes, file_name: str, key: str) -> None:
     """Draw a figure with its own template and, right under it, the exact rows it shows as CSV."""
-    st.plotly_chart(fig, theme=None, width="stretch", key=f"chart-{key}")
+    st.plotly_chart(sanitised(fig), theme=None, width="stretch", key=f"chart-{key}")
     st.download_button(
         "Download this data (CSV)",
         rows if isinstance(rows, bytes) else to_csv_bytes(rows),
@@ -33,17 +37,14 @@ def chart_with_download(fig: go.Figure, rows: pd.DataFrame | bytes, file_name: s
     )
 
 
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>~$|])|^([#>+\-]|\d+\.)", re.MULTILINE)
-
-
-def escape_markdown(text: str) -> str:
-    """Text from a file or a reader, shown literally: no links, images, HTML or maths from it."""
-
-    def escaped(match: re.Match[str]) -> str:
-        token = match.group(0)
-        return token[:-1] + "\\." if token.endswith(".") else "\\" + token  # "1." becomes "1\." (not a list)
-
-    return MARKDOWN_SPECIALS.sub(escaped, text)
+def link(url: str, source: Source) -> str:
+    """A Markdown link only to a host the source declares (or its mirror); anything else is shown as
+    escaped text, so a crafted URL can neither load an image nor pose as a link."""
+    parts = urlsplit(url)
+    safe = parts.scheme == "https" and parts.hostname in source.allowed_hosts and not re.search(r"[\s()<>\[\]]", url)
+    if safe:
+        return f"[{escape_markdown(url)}]({url})"
+    return escape_markdown(plain_text(url))
 
 
 def event_markers(events: pd.DataFrame) -> pd.DataFrame | None:

@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("source", choices=list(SOURCES))
     imp.add_argument("file", type=Path)
     imp.add_argument("--vintage", help="release month YYYY-MM (default: this month)")
+    imp.add_argument(
+        "--force", action="store_true", help="file a file refused against the current vintage, as a non-current one"
+    )
     imp.add_argument("--url", help="the URL the file was downloaded from")
     imp.add_argument("--note", default="", help="free-text provenance note for the sidecar")
     imp.set_defaults(run=cmd_import)
@@ -79,7 +82,10 @@ def cmd_status(args: argparse.Namespace, store: SnapshotStore) -> int:
             continue
         intact = store.verify(snapshot)
         problems += not intact
-        age = (today - datetime.strptime(snapshot.vintage, "%Y-%m").date()).days
+        try:
+            age = (today - datetime.strptime(snapshot.vintage, "%Y-%m").date()).days
+        except ValueError:  # a sidecar written by hand or by an old version
+            age = 10**6
         fresh = "yes" if age <= source.release_cadence_days + 31 else f"stale: released {age} days ago"
         coverage = f"{snapshot.coverage_start}..{snapshot.coverage_end}"
         check = f"{'ok' if intact else 'MISMATCH'} {snapshot.sha256[:12]}"
@@ -110,7 +116,9 @@ def cmd_refresh(args: argparse.Namespace, store: SnapshotStore) -> int:
 
 
 def cmd_import(args: argparse.Namespace, store: SnapshotStore) -> int:
-    outcome = import_file(store, get_source(args.source), args.file, args.vintage, args.url, args.note)
+    outcome = import_file(
+        store, get_source(args.source), args.file, args.vintage, args.url, args.note, force=args.force
+    )
     return _report([outcome])
 
 

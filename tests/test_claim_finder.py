@@ -155,3 +155,28 @@ def test_check_page_shows_pasted_markup_as_text(data_cache):
     assert not app.exception
     quotes = [m.value for m in app.markdown if m.value.startswith("> ")]
     assert quotes and "\\<img" in quotes[0] and "\\[click\\](javascript" in quotes[0]
+
+
+def test_reading_is_linear_and_capped():
+    """10,000 numbers in one sentence: every one is looked at once, and the claims stop at the cap."""
+    from data_sources.claims.finder import MAX_CLAIMS
+
+    sentence = "Agents counted " + ", ".join(f"{n:,} migrants" for n in range(1_000, 11_000)) + " at the border."
+    found = find_claims(sentence, "2023-12")
+    assert len(found) == MAX_CLAIMS
+    assert [c.value for c in found[:3]] == [1_000, 1_001, 1_002]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Agents caught 250,\u200b000 migrants at the southern border in December 2023.", 250_000),
+        ("Agents caught \uff12\uff15\uff10,000 migrants at the southern border in December 2023.", 250_000),
+    ],
+)
+def test_invisible_and_full_width_characters_do_not_change_a_number(text, value):
+    assert [c.value for c in find_claims(text, "2023-12")] == [value]
+
+
+def test_a_400_digit_number_is_not_a_count():
+    assert find_claims("Agents caught " + "9" * 400 + " migrants at the border.", "2023-12") == []

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 from werkzeug import Response
@@ -190,3 +191,26 @@ def test_every_registered_url_is_on_a_registered_host():
         urls = [source.landing_page, source.download_url, source.soda.endpoint if source.soda else None]
         assert {urlsplit(u).hostname for u in urls if u} <= source.allowed_hosts
         assert source.allowed_hosts <= {"www.cbp.gov", "ohss.dhs.gov", "data.bts.gov"}
+
+
+def test_chart_text_from_the_data_is_never_html():
+    from dashboard.charts.common import lines
+    from dashboard.charts.style import sanitised
+
+    frame = pd.DataFrame(
+        {"month": pd.to_datetime(["2023-11-01", "2023-12-01"]), "value": [1, 2], "series": ["<a href=//x>Fix</a>"] * 2}
+    )
+    fig = lines(frame, "month", "value", "series", "Title <b>x</b>", "Count")
+    shown = sanitised(fig)
+    assert shown.data[0].name == "&lt;a href=//x&gt;Fix&lt;/a&gt;"
+    assert "<a " not in shown.data[0].hovertemplate and "&lt;b&gt;" in shown.layout.title.text
+    assert fig.data[0].name == "<a href=//x>Fix</a>"  # the cached figure itself is left as it was
+    assert sanitised(fig).data[0].name == shown.data[0].name  # no double escaping on the next rerun
+
+
+def test_markdown_report_quotes_are_text():
+    from data_sources.claims.articles import Article
+    from data_sources.claims.report import article_markdown
+
+    article = Article("x", "![px](http://evil.example/p.png) Title", "2023-12", "2023-12", "s", "", (), None)
+    assert "!\\[px\\](http://evil.example/p.png)" in article_markdown(article, [])

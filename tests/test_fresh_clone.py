@@ -23,7 +23,14 @@ from tests.test_browser import ARTIFACTS, free_port
 
 INNER_ENV = "BORDER_INSIDE_FRESH_CLONE"  # set for the clone's own run, which must not recurse
 pytestmark = pytest.mark.skipif(os.environ.get(INNER_ENV) == "1", reason="already inside the fresh-clone run")
-SETTINGS = ("BORDER_CACHE_DIR", "BORDER_DATA_DIR", "BORDER_DATA_MIRROR", SHARED_ENV, REQUIRE_ENV, "BORDER_READ_ONLY")
+SETTINGS = (
+    "BORDER_CACHE_DIR",
+    "BORDER_DATA_DIR",
+    "BORDER_DATA_MIRROR",
+    SHARED_ENV,
+    REQUIRE_ENV,
+    "BORDER_ALLOW_REFRESH",
+)
 PAGES = ["", "check_article", "explorer", "ports", "data_downloads", "methods"]
 
 

@@ -41,7 +41,7 @@ def test_readers_never_see_a_half_written_snapshot(store, tmp_path):
 def test_two_servers_pick_up_a_refresh_without_restart(cache_dir, store, tmp_path):
     from playwright.sync_api import sync_playwright
 
-    env = {"BORDER_CACHE_DIR": str(cache_dir), "BORDER_READ_ONLY": "1"}
+    env = {"BORDER_CACHE_DIR": str(cache_dir)}
     with streamlit_server(env) as first, streamlit_server(env) as second, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page()
@@ -53,7 +53,7 @@ def test_two_servers_pick_up_a_refresh_without_restart(cache_dir, store, tmp_pat
             return line.inner_text()
 
         assert all("cbp_sbo: data through 2025-08, released 2025-09" in freshness(u) for u in (first, second))
-        page.get_by_text("This server is read-only").wait_for(timeout=30_000)  # replicas never refresh; the job does
+        page.get_by_text("scheduled job").first.wait_for(timeout=30_000)  # replicas never refresh; the job does
         # the scheduled job files a new vintage into the shared store, between requests
         assert (
             import_file(store, get_source("cbp_sbo"), revised_sbo_file(tmp_path), vintage="2025-10").status == "updated"

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from dashboard.charts.common import add_events, lines, with_events
 from dashboard.charts.style import CLAIM_COLOUR, EVENT_COLOURS, GREY, PALETTE, layout, series_style
 from data_sources.claims.context import ChartSpec
+from data_sources.core.safe_text import escape_html
 
 PER_DAY = "Encounters per day (monthly average)"
 
@@ -84,7 +85,7 @@ def share_area(spec: ChartSpec) -> go.Figure:
                 stackgroup="one",
                 mode="lines",
                 line={"color": series_style(str(group)).colour},
-                hovertemplate=f"%{{y:.1f}}%<extra>{group}</extra>",
+                hovertemplate=f"%{{y:.1f}}%<extra>{escape_html(group)}</extra>",
             )
         )
     fig = layout(fig, spec.title, "Share of the fiscal year's encounters (%)")

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.style import EVENT_COLOURS, layout, series_style
+from data_sources.core.safe_text import escape_html
 from data_sources.tables.explore import OTHER
 
 
@@ -23,7 +24,7 @@ def lines(frame: pd.DataFrame, x: str, y: str, series: str, title: str, y_title:
                 mode="lines+markers",
                 line={"color": look.colour},
                 marker={"color": look.colour, "symbol": look.symbol},
-                hovertemplate=f"%{{y:{hover}}}<extra>{name}</extra>",
+                hovertemplate=f"%{{y:{hover}}}<extra>{escape_html(name)}</extra>",
             )
         )
     return layout(fig, title, y_title)

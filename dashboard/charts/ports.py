@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts.common import lines, with_events
 from dashboard.charts.style import BLUE, CLAIM_COLOUR, layout, series_style
+from data_sources.core.safe_text import escape_html
 
 
 def shade_closures(fig: go.Figure, closures: pd.DataFrame) -> go.Figure:
@@ -38,7 +39,7 @@ def volume(series: pd.DataFrame, closures: pd.DataFrame, events: pd.DataFrame | 
                 mode="lines+markers",
                 line={"color": look.colour},
                 marker={"color": look.colour, "symbol": look.symbol},
-                hovertemplate=f"%{{y:,}}<extra>{measure}</extra>",
+                hovertemplate=f"%{{y:,}}<extra>{escape_html(measure)}</extra>",
             )
         )
         fig.add_trace(
@@ -48,7 +49,7 @@ def volume(series: pd.DataFrame, closures: pd.DataFrame, events: pd.DataFrame | 
                 name=f"{measure}, a year earlier",
                 mode="lines",
                 line={"color": look.colour, "dash": "dot"},
-                hovertemplate=f"%{{y:,}}<extra>{measure}, a year earlier</extra>",
+                hovertemplate=f"%{{y:,}}<extra>{escape_html(measure)}, a year earlier</extra>",
             )
         )
     name = series["port_name"].iloc[0] if not series.empty else "This port"

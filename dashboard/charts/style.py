@@ -20,6 +20,7 @@ from functools import cache
 import pandas as pd
 import plotly.graph_objects as go
 
+from data_sources.core.safe_text import escape_html
 from data_sources.core.vocabulary import ALL_SOUTHWEST, EVENT_KINDS, OFO, REGIONS, USBP, sector_name
 from data_sources.tables.explore import OTHER
 
@@ -96,4 +97,23 @@ def layout(fig: go.Figure, title: str, y_title: str) -> go.Figure:
         height=440,
     )
     fig.update_yaxes(rangemode="tozero", separatethousands=True)
+    return fig
+
+
+def sanitised(fig: go.Figure) -> go.Figure:
+    """Escape text that came from the data before Plotly reads it as HTML: trace names (legend),
+    hover and bar texts, category labels, title and annotations. A category value such as
+    `<a href=…>` is then shown as written, never as a link. Works on a copy: figures are cached."""
+    fig = go.Figure(fig)
+    for trace in fig.data:
+        for attribute in ("name", "hovertext", "text", "x", "y"):
+            value = getattr(trace, attribute, None)
+            if isinstance(value, str):
+                trace[attribute] = escape_html(value)
+            elif isinstance(value, tuple | list) and any(isinstance(v, str) for v in value):
+                trace[attribute] = [escape_html(v) if isinstance(v, str) else v for v in value]
+    for annotation in fig.layout.annotations:
+        annotation.text = escape_html(annotation.text) if annotation.text else annotation.text
+    if fig.layout.title.text:
+        fig.layout.title.text = escape_html(fig.layout.title.text)
     return fig

@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard import article_check, cards, ui
 from dashboard.data import dataset
-from data_sources.claims.finder import MAX_TEXT_CHARS, find_claims
+from data_sources.claims.finder import MAX_CLAIMS, MAX_TEXT_CHARS, find_claims
 from data_sources.claims.report import draft_article
 from data_sources.sources.registry import SOURCES
 
@@ -38,6 +38,8 @@ def render() -> None:
         return
     found = find_claims(text[:MAX_TEXT_CHARS], month)
     st.subheader(f"{len(found)} checkable claim{'' if len(found) == 1 else 's'} found")
+    if len(found) >= MAX_CLAIMS or len(text) > MAX_TEXT_CHARS:
+        st.info(f"We read the first {MAX_TEXT_CHARS:,} characters and stop at {MAX_CLAIMS} claims per text.")
     kept = article_check.review(found) if found else []
     if not kept:
         return

@@ -115,7 +115,7 @@ def _numeric_claims(sentence: str, reference_month: str) -> list[FoundClaim]:
                 match.group(0).strip(),
                 value,
                 high,
-                qualifier(head),
+                qualifier(head[-p.NEAR_CHARS :]),
                 unit,
                 rate,
                 place,

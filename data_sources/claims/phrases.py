@@ -61,6 +61,7 @@ PORT_NAMES = r"Lukeville|Nogales|San Ysidro|Eagle Pass|El Paso|Laredo|Calexico|O
 GROUP = re.compile(r"\b(?:caravan|group|crowd|convoy|exodus)\b", re.IGNORECASE)
 CLOSURE = re.compile(r"\b(?:clos\w*|shut\w*|suspend\w*|reopen\w*)\b", re.IGNORECASE)
 WINDOW_CHARS = 160  # the words around a number that say what it counts
+NEAR_CHARS = 40  # the words right before it (a currency sign, "aged", "No.", a month name)
 
 
 def unit_before(head: str) -> str:
@@ -146,6 +147,7 @@ def is_migration_number(head: str, text: str, tail: str, value: float, cues: Cue
 
     `head` and `tail` are the few words around the number (`WINDOW_CHARS`), not the whole sentence.
     """
+    head = head[-NEAR_CHARS:]  # the checks below look only at the words right before the number
     if MONEY_BEFORE.search(head) or NOT_MIGRATION_AFTER.match(tail):
         return False
     if re.fullmatch(r"(?:between\s+)?(?:19|20)\d{2}(?:\s*(?:-|–|to|and)\s*(?:19|20)\d{2})?", text, re.I):

@@ -11,6 +11,7 @@ import re
 from data_sources.claims.articles import Article, Claim
 from data_sources.claims.evaluate import ClaimContext
 from data_sources.claims.finder import FoundClaim, default_params
+from data_sources.core.safe_text import escape_markdown, plain_text
 from data_sources.sources.registry import SOURCES
 
 QUOTE_CHARS = 300
@@ -55,9 +56,10 @@ def draft_article(title: str, reference_month: str, kept: list[FoundClaim]) -> A
 
 def article_markdown(article: Article, contexts: list[ClaimContext]) -> str:
     """The checked article as Markdown: each claim, the computed context, caveats and sources."""
-    lines = [f"# {article.title}", "", f"Checked against official data ({article.reference_month}).", ""]
+    title = escape_markdown(plain_text(article.title))
+    lines = [f"# {title}", "", f"Checked against official data ({article.reference_month}).", ""]
     for claim, context in zip(article.claims, contexts, strict=True):
-        lines += [f"> {claim.quote}", ""]
+        lines += [f"> {escape_markdown(plain_text(claim.quote))}", ""]
         lines += [f"- {sentence}" for sentence in context.sentences]
         lines += ["", *(f"- Caveat: {c}" for c in context.caveats)]
         sources = [
