@@ -160,7 +160,7 @@ def cmd_claims(args: argparse.Namespace, store: SnapshotStore) -> int:
     if args.file.suffix.lower() in (".html", ".htm"):
         text = html_to_text(text)
     month = args.month or datetime.now(UTC).strftime("%Y-%m")
-    print(to_json(find_claims(text, month)))
+    print(to_json(find_claims(text, month, tables.port_names(tables.load(store).tables))))
     return 0
 
 

@@ -47,6 +47,19 @@ def streamlit_command(app: str, port: int) -> list[str]:
     ]
 
 
+def wait_until_healthy(url: str, process: subprocess.Popen, seconds: float) -> None:
+    """Poll Streamlit's health endpoint until it answers; fail with the server's output if it never does."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if requests.get(f"{url}/_stcore/health", timeout=1).ok:
+                return
+        except requests.ConnectionError:
+            time.sleep(0.5)
+    output = process.stdout.read() if process.stdout and process.poll() is not None else ""
+    pytest.fail(f"the Streamlit server at {url} did not start {output or ''}")
+
+
 @contextmanager
 def streamlit_server(env: dict[str, str] | None = None) -> Iterator[str]:
     """A real Streamlit server on a free port, stopped afterwards."""
@@ -57,14 +70,7 @@ def streamlit_server(env: dict[str, str] | None = None) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                if requests.get(f"{url}/_stcore/health", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("the Streamlit server did not start")
+        wait_until_healthy(url, process, 60)
         yield url
     finally:
         process.terminate()

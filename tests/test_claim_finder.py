@@ -180,3 +180,10 @@ def test_invisible_and_full_width_characters_do_not_change_a_number(text, value)
 
 def test_a_400_digit_number_is_not_a_count():
     assert find_claims("Agents caught " + "9" * 400 + " migrants at the border.", "2023-12") == []
+
+
+def test_port_names_come_from_the_data_not_a_hand_list():
+    sentence = "Officers at Otay Mesa processed 1,200 migrants on a single day."
+    assert find_claims(sentence, "2023-12")[0].place != "port"
+    assert find_claims(sentence, "2023-12", ["Otay Mesa", "Nogales"])[0].place == "port"
+    assert find_claims("Some 900 migrants arrived at the port of entry.", "2023-12")[0].place == "port"

@@ -9,17 +9,15 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-import requests
 
 from data_sources.sources.registry import SOURCES
 from tests.conftest import REPO, REQUIRE_ENV, SHARED_ENV
-from tests.test_browser import ARTIFACTS, free_port
+from tests.test_browser import ARTIFACTS, free_port, wait_until_healthy
 
 INNER_ENV = "BORDER_INSIDE_FRESH_CLONE"  # set for the clone's own run, which must not recurse
 pytestmark = pytest.mark.skipif(os.environ.get(INNER_ENV) == "1", reason="already inside the fresh-clone run")
@@ -72,32 +70,24 @@ def test_readme_test_command_passes_without_shared(clone: Path):
 def run_sh(clone: Path, **extra: str) -> Iterator[str]:
     """`bash scripts/run.sh` on a free port, stopped (with its whole process group) afterwards."""
     port = free_port()
-    process = subprocess.Popen(
-        ["bash", "scripts/run.sh", "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=clone,
-        env=clean_env(**extra),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+    log = clone.parent / f"run-{port}.log"  # a file, not a pipe: a full pipe would stall the server
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            ["bash", "scripts/run.sh", "--server.port", str(port), "--server.address", "127.0.0.1"],
+            cwd=clone,
+            env=clean_env(**extra),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                if requests.get(f"{url}/_stcore/health", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.5)
-        else:
-            pytest.fail(
-                f"scripts/run.sh did not start the dashboard: {process.stdout.read() if process.stdout else ''}"
-            )
+        wait_until_healthy(url, process, 300)
         yield url
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+        assert "Traceback" not in log.read_text(), log.read_text()[-3000:]
 
 
 def visit_every_page(url: str, browser, shot: str) -> dict[str, str]:

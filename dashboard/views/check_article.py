@@ -11,6 +11,7 @@ from dashboard.data import dataset
 from data_sources.claims.finder import MAX_CLAIMS, MAX_TEXT_CHARS, find_claims
 from data_sources.claims.report import draft_article
 from data_sources.sources.registry import SOURCES
+from data_sources.tables.build import port_names
 
 
 def render() -> None:
@@ -36,7 +37,7 @@ def render() -> None:
     if not text.strip():
         st.info("Paste an article (or upload a file) to find its claims.")
         return
-    found = find_claims(text[:MAX_TEXT_CHARS], month)
+    found = find_claims(text[:MAX_TEXT_CHARS], month, port_names(data.tables))
     st.subheader(f"{len(found)} checkable claim{'' if len(found) == 1 else 's'} found")
     if len(found) >= MAX_CLAIMS or len(text) > MAX_TEXT_CHARS:
         st.info(f"We read the first {MAX_TEXT_CHARS:,} characters and stop at {MAX_CLAIMS} claims per text.")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 from data_sources.claims import phrases as p
@@ -79,8 +80,9 @@ def _metric(unit: str, rate: str, said: p.Cues, place: str, extra: dict[str, obj
     return metric, round(min(confidence, 0.95), 2), "; ".join(cues)
 
 
-def find_claims(text: str, reference_month: str) -> list[FoundClaim]:
-    """Every checkable claim in `text`; `reference_month` (YYYY-MM) stands for "now" and "every day".
+def find_claims(text: str, reference_month: str, port_names: Iterable[str] = ()) -> list[FoundClaim]:
+    """Every checkable claim in `text`; `reference_month` (YYYY-MM) stands for "now" and "every day";
+    `port_names` (from the crossings data) mark sentences about a port rather than the border.
 
     Linear in the text: each sentence's cues are read once, and each number only looks at the
     words around it. At most `MAX_CLAIMS` claims are returned (the page says so when it stops).
@@ -88,17 +90,18 @@ def find_claims(text: str, reference_month: str) -> list[FoundClaim]:
     if len(text) > MAX_TEXT_CHARS:
         raise ValueError(f"the text is over {MAX_TEXT_CHARS:,} characters")
     claims: list[FoundClaim] = []
+    ports = p.port_pattern(port_names)
     for sentence in sentences_of(normalise(text)):
         if len(claims) >= MAX_CLAIMS:
             break
-        found = _numeric_claims(sentence, reference_month)
-        claims += found or _superlative(sentence, *p.period(sentence, reference_month)[:2])
+        found = _numeric_claims(sentence, reference_month, ports)
+        claims += found or _superlative(sentence, *p.period(sentence, reference_month)[:2], ports)
     return claims[:MAX_CLAIMS]
 
 
-def _numeric_claims(sentence: str, reference_month: str) -> list[FoundClaim]:
+def _numeric_claims(sentence: str, reference_month: str, ports: re.Pattern[str] | None) -> list[FoundClaim]:
     period, period_source, extra = p.period(sentence, reference_month)
-    rate, place, said = p.rate(sentence), p.place(sentence), p.cues_of(sentence)
+    rate, place, said = p.rate(sentence), p.place(sentence, ports), p.cues_of(sentence)
     claims = []
     for match, value, high in numbers_in(sentence):
         head = sentence[max(0, match.start() - p.WINDOW_CHARS) : match.start()]
@@ -132,7 +135,7 @@ def _numeric_claims(sentence: str, reference_month: str) -> list[FoundClaim]:
     return claims
 
 
-def _superlative(sentence: str, period: str, period_source: str) -> list[FoundClaim]:
+def _superlative(sentence: str, period: str, period_source: str, ports: re.Pattern[str] | None) -> list[FoundClaim]:
     """'the largest … since 2022', 'a record', 'unprecedented' about migration: a claim without a count."""
     match = SUPERLATIVE.search(sentence)
     if not match or not p.CONTEXT.search(sentence):
@@ -143,7 +146,7 @@ def _superlative(sentence: str, period: str, period_source: str) -> list[FoundCl
     else:
         metric, reason = "compare_periods", "a superlative: compared with an earlier peak"
         params = {"compare_to": match["since"]} if match["since"] else {}
-    place = p.place(sentence)
+    place = p.place(sentence, ports)
     return [
         FoundClaim(
             sentence, match.group(0), None, None, "", "", "", place, period, period_source, metric, 0.6, reason, params

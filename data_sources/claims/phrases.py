@@ -7,6 +7,7 @@ spaCy and friends would need model downloads at run time. `finder.py` puts them 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from data_sources.core.periods import month_start, period_of, shift_months
@@ -56,8 +57,7 @@ RATES = [
     (r"\bfiscal\s+(?:year\s+)?(?:20)?\d{2}\b|\bFY\s?(?:20)?\d{2}\b|\bfiscal year\b", "per fiscal year"),
     (r"\b(?:a|per|each|every)\s+year\b|\bannually\b|\bin (?:a|one) year\b", "per year"),
 ]
-# Large Southwest land ports a story may name (a sentence naming one is about a port, not the border).
-PORT_NAMES = r"Lukeville|Nogales|San Ysidro|Eagle Pass|El Paso|Laredo|Calexico|Otay Mesa|Brownsville|Hidalgo|Del Rio"
+PORT_WORDS = re.compile(r"\bports?\s+of\s+entry\b", re.IGNORECASE)
 GROUP = re.compile(r"\b(?:caravan|group|crowd|convoy|exodus)\b", re.IGNORECASE)
 CLOSURE = re.compile(r"\b(?:clos\w*|shut\w*|suspend\w*|reopen\w*)\b", re.IGNORECASE)
 WINDOW_CHARS = 160  # the words around a number that say what it counts
@@ -108,8 +108,14 @@ def rate(sentence: str) -> str:
     return ""
 
 
-def place(sentence: str) -> str:
-    if re.search(PORT_NAMES, sentence):
+def port_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern for the port names the data knows (BTS), so a sentence naming one is about a port."""
+    words = sorted({str(n).strip() for n in names if str(n).strip()}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
+
+
+def place(sentence: str, ports: re.Pattern[str] | None = None) -> str:
+    if PORT_WORDS.search(sentence) or (ports is not None and ports.search(sentence)):
         return "port"
     if re.search(r"\bnation(?:wide|ally)\b|\ball (?:U\.S\. )?borders\b|\bacross the country\b", sentence, re.I):
         return "nationwide"

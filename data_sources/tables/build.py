@@ -201,3 +201,9 @@ def _save(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
         log.info("derived tables not cached (%s)", error)
         if "building" in locals():
             shutil.rmtree(building, ignore_errors=True)
+
+
+def port_names(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """Names of the land ports in the crossings data (empty without it): what the finder knows as ports."""
+    crossings = tables.get("port_crossings_monthly")
+    return [] if crossings is None else sorted(crossings["port_name"].dropna().unique())
