@@ -187,3 +187,21 @@ def test_port_names_come_from_the_data_not_a_hand_list():
     assert find_claims(sentence, "2023-12")[0].place != "port"
     assert find_claims(sentence, "2023-12", ["Otay Mesa", "Nogales"])[0].place == "port"
     assert find_claims("Some 900 migrants arrived at the port of entry.", "2023-12")[0].place == "port"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Agents met close to 250,000 migrants at the southern border in December 2023, or roughly 8,000 a day.",
+            [(250_000, "", "period_total"), (8_000, "per day", "daily_rate")],
+        ),
+        (
+            "Border Patrol logged 9,500 arrests a day, up from 6,000 a month earlier.",
+            [(9_500, "per day", "daily_rate"), (6_000, "per day", "daily_rate")],
+        ),
+        ("Every day, some 7,000 people crossed the southern border.", [(7_000, "per day", "daily_rate")]),
+    ],
+)
+def test_each_number_gets_its_own_rate(sentence, expected):
+    assert [(c.value, c.rate, c.metric) for c in find_claims(sentence, "2023-12")] == expected

@@ -204,6 +204,8 @@ def test_chart_text_from_the_data_is_never_html():
     shown = sanitised(fig)
     assert shown.data[0].name == "&lt;a href=//x&gt;Fix&lt;/a&gt;"
     assert "<a " not in shown.data[0].hovertemplate and "&lt;b&gt;" in shown.layout.title.text
+    two_lines = sanitised(lines(frame, "month", "value", "series", "Title<br><sup>Oct 2023</sup>", "Count"))
+    assert two_lines.layout.title.text == "Title<br><sup>Oct 2023</sup>"  # our own layout tags stay
     assert fig.data[0].name == "<a href=//x>Fix</a>"  # the cached figure itself is left as it was
     assert sanitised(fig).data[0].name == shown.data[0].name  # no double escaping on the next rerun
 

@@ -113,7 +113,18 @@ def sanitised(fig: go.Figure) -> go.Figure:
             elif isinstance(value, tuple | list) and any(isinstance(v, str) for v in value):
                 trace[attribute] = [escape_html(v) if isinstance(v, str) else v for v in value]
     for annotation in fig.layout.annotations:
-        annotation.text = escape_html(annotation.text) if annotation.text else annotation.text
+        annotation.text = _escaped_keeping_layout(annotation.text) if annotation.text else annotation.text
     if fig.layout.title.text:
-        fig.layout.title.text = escape_html(fig.layout.title.text)
+        fig.layout.title.text = _escaped_keeping_layout(fig.layout.title.text)
     return fig
+
+
+LAYOUT_TAGS = ("<br>", "<sup>", "</sup>")  # the only markup our own titles use (`wrapped`)
+
+
+def _escaped_keeping_layout(text: str) -> str:
+    """Escape a title, then give back the line break and subtitle tags our builders put there."""
+    escaped = escape_html(text)
+    for tag in LAYOUT_TAGS:
+        escaped = escaped.replace(escape_html(tag), tag)
+    return escaped

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 
 from data_sources.claims import phrases as p
 from data_sources.claims.evaluate import EVALUATORS
-from data_sources.claims.numbers import numbers_in, qualifier, words_to_number
+from data_sources.claims.numbers import Found, numbers_in, qualifier, words_to_number
 from data_sources.claims.params import Params
 from data_sources.claims.text import html_to_text, normalise, sentences_of
 
@@ -101,16 +101,20 @@ def find_claims(text: str, reference_month: str, port_names: Iterable[str] = ())
 
 def _numeric_claims(sentence: str, reference_month: str, ports: re.Pattern[str] | None) -> list[FoundClaim]:
     period, period_source, extra = p.period(sentence, reference_month)
-    rate, place, said = p.rate(sentence), p.place(sentence, ports), p.cues_of(sentence)
+    place, said = p.place(sentence, ports), p.cues_of(sentence)
     claims = []
-    for match, value, high in numbers_in(sentence):
+    numbers = numbers_in(sentence)
+    rate, unit_before_it = "", ""
+    for at, (match, value, high) in enumerate(numbers):
         head = sentence[max(0, match.start() - p.WINDOW_CHARS) : match.start()]
         tail = sentence[match.end() : match.end() + p.WINDOW_CHARS]
+        rate = _rate_of(sentence, numbers, at, rate)
         if not p.is_migration_number(head, match.group(0).strip(), tail, value, said):
             continue
-        unit = p.unit_after(tail, said) or p.unit_before(head)
+        unit = p.unit_after(tail, said) or p.unit_before(head) or unit_before_it
         if not unit:
             continue
+        unit_before_it = unit  # "250,000 migrants …, or about 8,000 a day": the 8,000 are migrants too
         metric, confidence, reason = _metric(unit, rate, said, place, extra)
         claims.append(
             FoundClaim(
@@ -133,6 +137,20 @@ def _numeric_claims(sentence: str, reference_month: str, ports: re.Pattern[str] 
         if len(claims) >= MAX_CLAIMS:
             break
     return claims
+
+
+def _rate_of(sentence: str, numbers: list[Found], at: int, previous: str) -> str:
+    """The rate of one number: a rate phrase between it and the next number ("250,000 in December,
+    or about 8,000 a day": only the 8,000 is per day), else the previous number's rate ("8,000 a
+    day, up from 5,000"), else a rate said before the first number ("Every day, 10,000 …")."""
+    match = numbers[at][0]
+    end = numbers[at + 1][0].start() if at + 1 < len(numbers) else len(sentence)
+    local = p.rate(sentence[match.end() : min(end, match.end() + p.WINDOW_CHARS)])
+    if local:
+        return local
+    if at:
+        return previous
+    return p.rate(sentence[max(0, match.start() - p.WINDOW_CHARS) : match.start()])
 
 
 def _superlative(sentence: str, period: str, period_source: str, ports: re.Pattern[str] | None) -> list[FoundClaim]:

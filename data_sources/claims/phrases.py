@@ -50,12 +50,16 @@ NOT_MIGRATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 MONEY_BEFORE = re.compile(r"(?:\$|USD|US\$|€|£)\s*$|\bage(?:d)?\s*$|\bvoted?\s*$|\bnumber\s*$", re.IGNORECASE)
+NOT_A_RATE = r"(?!\s+(?:earlier|before|ago|later|after))"  # "a month earlier" is a time, not a rate
 RATES = [
-    (r"\b(?:a|per|each|every)\s+day\b|\bdaily\b|\bday after day\b|\bin (?:a|one) (?:single )?day\b", "per day"),
-    (r"\b(?:a|per|each|every)\s+week\b|\bweekly\b", "per week"),
-    (r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b|\bin (?:a|one) (?:single )?month\b", "per month"),
+    (
+        rf"\b(?:a|per|each|every)\s+day\b{NOT_A_RATE}|\bdaily\b|\bday after day\b|\bin (?:a|one) (?:single )?day\b",
+        "per day",
+    ),
+    (rf"\b(?:a|per|each|every)\s+week\b{NOT_A_RATE}|\bweekly\b", "per week"),
+    (rf"\b(?:a|per|each|every)\s+month\b{NOT_A_RATE}|\bmonthly\b|\bin (?:a|one) (?:single )?month\b", "per month"),
     (r"\bfiscal\s+(?:year\s+)?(?:20)?\d{2}\b|\bFY\s?(?:20)?\d{2}\b|\bfiscal year\b", "per fiscal year"),
-    (r"\b(?:a|per|each|every)\s+year\b|\bannually\b|\bin (?:a|one) year\b", "per year"),
+    (rf"\b(?:a|per|each|every)\s+year\b{NOT_A_RATE}|\bannually\b|\bin (?:a|one) year\b", "per year"),
 ]
 PORT_WORDS = re.compile(r"\bports?\s+of\s+entry\b", re.IGNORECASE)
 GROUP = re.compile(r"\b(?:caravan|group|crowd|convoy|exodus)\b", re.IGNORECASE)
