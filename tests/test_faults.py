@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -216,3 +217,26 @@ def test_markdown_report_quotes_are_text():
 
     article = Article("x", "![px](http://evil.example/p.png) Title", "2023-12", "2023-12", "s", "", (), None)
     assert "!\\[px\\](http://evil.example/p.png)" in article_markdown(article, [])
+
+
+def test_urls_and_notes_from_outside_never_become_links_or_images(store, tmp_path):
+    hostile_url = (
+        "https://www.cbp.gov/x.csv?![px](http://evil.example/p.png)[Corrected figures here](http://evil.example)"
+    )
+    outcome = import_file(
+        store,
+        get_source("cbp_sbo"),
+        revised_sbo_file(tmp_path),
+        vintage="2025-10",
+        url=hostile_url,
+        note="[Click here](http://evil.example) <img src=x onerror=alert(1)>",
+    )
+    assert outcome.status == "updated"
+    app = AppTest.from_file(APP, default_timeout=90)
+    app.run()
+    drawn(app.switch_page("views/data_downloads.py").run())
+    shown = " ".join(m.value for m in app.markdown)
+    assert not re.search(r"(?<!\\)\]\(http://evil", shown), "an unescaped Markdown link or image"
+    assert not re.search(r"(?<!\\)<img", shown)
+    assert "evil.example" in shown  # shown, as text
+    assert "https://www.cbp.gov/document/stats/southwest-land-border-encounters" in shown  # declared hosts stay links
