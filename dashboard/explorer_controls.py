@@ -13,7 +13,6 @@ from typing import cast
 
 import streamlit as st
 
-from dashboard.charts.encounters import label
 from data_sources.core.vocabulary import COMPONENTS
 from data_sources.tables.explore import (
     BOTH,
@@ -25,10 +24,10 @@ from data_sources.tables.explore import (
     Granularity,
     Query,
     Unit,
-    clamp_range,
-    parse_query,
-    to_params,
+    label,
+    month_label,
 )
+from data_sources.tables.explore_link import clamp_range, parse_query, presets, to_params
 
 REMEMBERED, NOTICES = "explorer_query", "explorer_notices"  # not widget keys: they outlive a page switch
 PREFIX = "explorer_"
@@ -65,6 +64,20 @@ def _restore(coverage: tuple[str, str]) -> Query:
     return query
 
 
+def _presets(months: list[str]) -> None:
+    """Quick ranges under the slider; a pick moves the slider, then the pills clear (they are buttons)."""
+    ranges = presets(months)
+
+    def pick() -> None:
+        chosen = st.session_state[f"{PREFIX}preset"]
+        if chosen is not None:
+            st.session_state[f"{PREFIX}range"] = ranges[chosen]
+            st.session_state[f"{PREFIX}preset"] = None
+
+    if ranges:
+        st.pills("Jump to", list(ranges), key=f"{PREFIX}preset", on_change=pick, label_visibility="collapsed")
+
+
 def controls(months: list[str]) -> tuple[Query, list[str]]:
     """Draw the widgets over a table's months; return the chosen query and any notices about the URL."""
     coverage = (months[0], months[-1])
@@ -83,11 +96,14 @@ def controls(months: list[str]) -> tuple[Query, list[str]]:
     left, middle, right = st.columns(3)
     granularity = left.radio("Period", GRANULARITIES, format_func=label, key=f"{PREFIX}granularity")
     top = middle.number_input("Series shown (rest grouped)", 1, MAX_TOP, key=f"{PREFIX}top")
-    events = right.toggle("Policy events", key=f"{PREFIX}events")
+    events = right.toggle("Policy events", key=f"{PREFIX}events", help="Marked on monthly charts only.")
     # The range's default (a pair, which makes it a range slider) is used when its state is gone or
-    # no longer fits this table's months; it is never set through session state.
+    # no longer fits this table's months. A preset writes the state in its callback; Streamlit then
+    # logs once per process that the value was set twice, but without `value` the slider loses its
+    # second handle (Streamlit 1.67), so the pair stays.
     fitted = clamp_range((remembered.start, remembered.end), coverage)
-    start, end = st.select_slider("Months", months, value=fitted, key=f"{PREFIX}range")
+    start, end = st.select_slider("Months", months, value=fitted, format_func=month_label, key=f"{PREFIX}range")
+    _presets(months)
     query = Query(
         start,
         end,

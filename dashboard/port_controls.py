@@ -1,8 +1,9 @@
-"""The ports page's widgets, and the choices behind their defaults.
+"""The ports page's widgets and sections, and the choices behind their defaults.
 
 Every default comes from the data: the ports of the reference list first, the measures a closure
 at the port touched, and for the map the latest month in which a closure on record started (when
-the crossings data covers it; otherwise the last month of data).
+the crossings data covers it; otherwise the last month of data). A section with nothing to show
+says so and why, rather than vanishing.
 """
 
 from __future__ import annotations
@@ -10,10 +11,27 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard import ui
+from dashboard.charts import ports as charts
 from data_sources.core.periods import month_start
+from data_sources.core.safe_text import escape_markdown
 from data_sources.core.vocabulary import CLOSURE_KINDS
+from data_sources.tables.build import Dataset
+from data_sources.tables.derived import select_sectors
+from data_sources.tables.ports import (
+    border_outlines,
+    closure_table,
+    coverage_note,
+    map_box,
+    map_labels,
+    port_map,
+)
 
 FALLBACK_MEASURES = ("Personal Vehicles", "Pedestrians")  # for a port without a closure on record
+PORT_CODE = (
+    "The number after a port's name is its CBP port code: the four-digit code CBP and the BTS crossing "
+    "data use for a port of entry. Ports whose codes share the first two digits are in the same CBP district."
+)
 
 
 def pick_port(crossings: pd.DataFrame, listed: pd.DataFrame) -> str:
@@ -22,10 +40,11 @@ def pick_port(crossings: pd.DataFrame, listed: pd.DataFrame) -> str:
     codes = list(listed["port_code"]) + sorted(set(ports.index) - set(listed["port_code"]))
     wanted = st.query_params.get("port", codes[0])
     code = st.selectbox(
-        "Port",
+        "Port (CBP port code)",
         codes,
         index=codes.index(wanted) if wanted in codes else 0,
         format_func=lambda c: f"{ports.loc[c, 'port_name']}, {ports.loc[c, 'state']} ({c})",
+        help=PORT_CODE,
     )
     st.query_params["port"] = code
     return str(code)
@@ -40,11 +59,6 @@ def pick_measures(crossings: pd.DataFrame, effects: pd.DataFrame, code: str) -> 
     available = measures_at(crossings, code)
     touched = sorted(set(effects.loc[effects["port_code"] == code, "measure"])) or FALLBACK_MEASURES
     return st.multiselect("Measures", available, default=[m for m in touched if m in available])
-
-
-def port_closures(events: pd.DataFrame, code: str) -> pd.DataFrame:
-    """The closures at a port, each labelled with the crossing's short name."""
-    return events[events["port_code"] == code].assign(label=lambda f: f["place"].str.split(",").str[0])
 
 
 def closed_ports(events: pd.DataFrame) -> set[str]:
@@ -66,13 +80,86 @@ def pick_map(crossings: pd.DataFrame, events: pd.DataFrame, code: str, measures:
     return month_start(month), str(st.selectbox("Map measure", options, key="map-measure"))
 
 
-def effects_table(effects: pd.DataFrame) -> None:
-    """Each closure month of a port against the same month a year earlier, when it has any."""
-    if effects.empty:
-        return
+def closure_key(key: pd.DataFrame) -> None:
+    """What each number on the charts stands for: the crossing, its dates and what happened."""
+    lines = [
+        f"- **{number}** · {escape_markdown(f'{crossing}, {dates}: {description}')}"
+        for number, crossing, dates, description in key[["number", "crossing", "dates", "description"]].itertuples(
+            index=False
+        )
+    ]
+    st.markdown("\n".join(lines))
+
+
+def effects_table(effects: pd.DataFrame, key: pd.DataFrame, port: str) -> None:
+    """Each closure month of a port against the same month a year earlier, or why there is none."""
     st.subheader("Closure months against the same month a year earlier")
-    st.dataframe(
-        effects.drop(columns=["port_code", "state"]),
-        hide_index=True,
-        column_config={"month": st.column_config.DateColumn(format="MMM YYYY")},
+    if effects.empty:
+        st.info(
+            f"No closure on record at {port}, so there is nothing to compare: closure months appear only for "
+            "ports where the dashboard's events list (Methods & glossary) records a port or rail closure.",
+            icon=":material/info:",
+        )
+        return
+    st.dataframe(closure_table(effects, key), hide_index=True)  # text shown as text; scrolls sideways on a phone
+    st.caption(
+        "Change: against the same month a year earlier, since border traffic is seasonal. Days closed: the days "
+        "of the month a closure was in force; a month two closures shared is one row, naming both."
+    )
+
+
+def sector_section(data: Dataset, code: str, port: str, key: pd.DataFrame, crossings: pd.Series) -> None:
+    """Border Patrol encounters per day in the sector around the port, on the crossings chart's time range."""
+    st.subheader("Border Patrol encounters in the sector around the port")
+    listed = data.tables["port_sectors"]
+    sector = listed.set_index("port_code")["sector"].get(code)
+    if sector is None:
+        st.info(
+            f"No sector chart for {port}: the Border Patrol sector around it is not in the dashboard's list of "
+            f"ports and sectors, which so far names only the ports with a closure on record "
+            f"({', '.join(listed['port_name'])}). The Encounters explorer draws every Southwest sector.",
+            icon=":material/info:",
+        )
+        return
+    if not ui.explain_missing(data, ["ohss_usbp"]):
+        return
+    span = (crossings.min(), crossings.max())
+    days = data.tables["sector_per_day"]
+    rows = select_sectors(days, [sector], *span)
+    if rows.empty:
+        known = days.loc[days["sector"] == sector, "month"]
+        st.info(
+            f"No Border Patrol figures for the {sector} sector from {span[0]:%b %Y} to {span[1]:%b %Y}: "
+            + (
+                f"they run from {known.min():%b %Y} to {known.max():%b %Y}."
+                if not known.empty
+                else "the OHSS figures have no rows for it."
+            ),
+            icon=":material/info:",
+        )
+        return
+    note = coverage_note({"Border Patrol sector figures": rows["month"], "port crossings": crossings})
+    st.caption(f"Drawn on the same months as the crossings chart above. {note}")
+    fig = charts.sector(rows, sector, key, span)
+    ui.chart_with_download(fig, rows, f"sector_{sector.replace(' ', '_').lower()}_per_day.csv", "port-sector")
+
+
+def map_section(crossings: pd.DataFrame, events: pd.DataFrame, code: str, measures: list[str]) -> None:
+    """Every port on a map of the border, circle area by volume in one month."""
+    st.subheader("All land ports on the U.S.–Mexico border")
+    month, measure = pick_map(crossings, events, code, measures)
+    frame = port_map(crossings, month, measure, closed_ports(events))
+    if frame.empty:
+        st.info(
+            f"No port reported {measure.lower()} in {month:%B %Y}, so there is no map for it.", icon=":material/info:"
+        )
+        return
+    box = map_box(crossings)
+    land = border_outlines(box[0] - 8, box[1] - 6, box[2] + 8, box[3] + 6)  # beyond the box: a narrow screen sees more
+    fig = charts.ports_map(frame, map_labels(frame, code), land, box, measure, month)
+    name = f"ports_map_{measure.replace(' ', '_').lower()}_{month:%Y-%m}.csv"
+    ui.chart_with_download(fig, frame, name, "port-map")
+    st.caption(
+        "Named on the map: the ports with a closure on record and the busiest few; hover over or tap any circle "
+        "for its name, CBP port code and count. Border and coasts: Natural Earth (public domain)."
     )

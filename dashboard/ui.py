@@ -1,4 +1,4 @@
-"""Small building blocks every page composes: chart + download, source lines, friendly errors."""
+"""Small building blocks every page composes: chart + download, source lines, citations, friendly errors."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.charts.style import sanitised
+from dashboard.charts.style import plain, sanitised, themed
 from data_sources.acquire.fill import how_to_get
 from data_sources.acquire.source import Source
+from data_sources.claims.rows import RECONSTRUCTED
 from data_sources.core.safe_text import escape_markdown, plain_text
 from data_sources.core.vocabulary import MARKER_KINDS
 from data_sources.sources.registry import SOURCES
@@ -22,11 +23,27 @@ from data_sources.tables.export import to_csv_bytes
 
 log = logging.getLogger("dashboard")
 EVENTS_SOURCE = "Events: dated and cited from news reports and CBP statements (see each card's sources)"
+# No Plotly toolbar: on a phone it covers the title, and zoom (drag, double-click to reset) works without it.
+CHART_CONFIG = {"displayModeBar": False, "responsive": True}
+
+
+def dark_theme() -> bool:
+    """Whether the reader's page is dark (Streamlit reports the theme the browser shows). A theme
+    switched while a page is open reaches the charts at the next rerun (Streamlit issue 11920)."""
+    return st.context.theme.type == "dark"
 
 
 def chart_with_download(fig: go.Figure, rows: pd.DataFrame | bytes, file_name: str, key: str) -> None:
-    """Draw a figure with its own template and, right under it, the exact rows it shows as CSV."""
-    st.plotly_chart(sanitised(fig), theme=None, width="stretch", key=f"chart-{key}")
+    """Draw a figure in the reader's theme and, right under it, the exact rows it shows as CSV."""
+    shown = themed(sanitised(fig), dark_theme())
+    st.plotly_chart(
+        shown,
+        theme=None,
+        width="stretch",
+        key=f"chart-{key}",
+        config=CHART_CONFIG,
+        alt=f"Chart: {plain(str(fig.layout.title.text or file_name))}",
+    )
     st.download_button(
         "Download this data (CSV)",
         rows if isinstance(rows, bytes) else to_csv_bytes(rows),
@@ -45,6 +62,14 @@ def link(url: str, source: Source) -> str:
     if safe:
         return f"[{escape_markdown(url)}]({url})"
     return escape_markdown(plain_text(url))
+
+
+def citation(title: str, url: str) -> str:
+    """A cited page as a Markdown link, its title as a reader should see it (without our research
+    markers); just the title when the address is not a plain web address."""
+    text = escape_markdown(" ".join(str(title).replace(RECONSTRUCTED, "").split()))
+    plain_url = re.fullmatch(r"https?://[^\s()<>\[\]]+", str(url))
+    return f"[{text}]({url})" if plain_url else text
 
 
 def event_markers(events: pd.DataFrame) -> pd.DataFrame | None:

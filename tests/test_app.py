@@ -3,10 +3,15 @@ expected elements and computed numbers present, and widget changes rerun correct
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -14,6 +19,7 @@ from data_sources.acquire.fetch import MIRROR_ENV
 from data_sources.claims.articles import ARTICLES_ENV, DEFAULT_ARTICLES_DIR
 from data_sources.core.vocabulary import OFO, USBP
 from data_sources.sources.registry import SOURCES
+from data_sources.tables.explore import TOTAL
 from tests.conftest import REPO
 
 APP = str(REPO / "dashboard" / "app.py")
@@ -122,6 +128,46 @@ def test_explorer_keeps_its_view_after_a_visit_to_another_page(data_cache):
     assert app.query_params["view"] == "usbp_sector" and app.query_params["granularity"] == "fiscal_year"
 
 
+def explorer_chart(app: AppTest) -> go.Figure:
+    return pio.from_json(app.get("plotly_chart")[0].proto.spec)
+
+
+def explorer_numbers(values: Any) -> list[float]:
+    """A trace's numbers: Plotly 7 writes numeric arrays in a figure's JSON as base64 typed arrays."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
+def test_explorer_year_view_shows_whole_years_partial_years_and_the_total(data_cache):
+    app = run_page("explorer", granularity="fiscal_year", start="2021-10", end="2025-08")
+    chart = explorer_chart(app)
+    assert chart.layout.xaxis.type == "category"
+    assert {x for trace in chart.data for x in trace.x} == {"FY2022", "FY2023", "FY2024", "FY2025"}
+    hollow = {trace.name: list(trace.customdata) for trace in chart.data if trace.customdata is not None}
+    assert hollow == {name: ["11 of 12 months"] for name in (USBP, OFO, TOTAL)}  # FY2025: October to August
+    lines = {t.name: explorer_numbers(t.y)[:3] for t in chart.data if t.mode == "lines+markers"}  # FY2022–FY2024
+    assert lines[TOTAL] == pytest.approx([a + b for a, b in zip(lines[USBP], lines[OFO], strict=True)], abs=0.02)
+    assert "Policy events are marked on monthly charts only" in text_of(app)
+
+
+def test_explorer_presets_set_the_months_from_the_data(data_cache):
+    app = run_page("explorer")
+    presets = app.pills(key="explorer_preset")
+    assert [option.split(" (")[0] for option in presets.options] == ["Last 12 months", "FY2025 so far", "Since FY2000"]
+    drawn(presets.set_value(presets.options[0]).run())
+    assert app.select_slider(key="explorer_range").value == ("2024-09", "2025-08")
+    assert app.query_params["start"] == "2024-09" and app.pills(key="explorer_preset").value is None
+    title = explorer_chart(app).layout.title
+    assert "Sep 2024–Aug 2025" in f"{title.text} {title.subtitle.text}"
+
+
+def test_explorer_draws_a_single_month_as_bars(data_cache):
+    app = run_page("explorer", view="aor", by="area_of_responsibility")
+    assert [trace.type for trace in explorer_chart(app).data] == ["bar"]
+    assert "Policy events are marked on charts over several months" in text_of(app)
+
+
 def looks(app: AppTest) -> dict[str, set[tuple[str, str]]]:
     """The (line colour, marker) each series is drawn with, over every chart of a page."""
     found: dict[str, set[tuple[str, str]]] = {}
@@ -205,12 +251,29 @@ def test_ports_page_shows_closures_against_crossings(data_cache):
     app = run_page("ports")
     assert app.title[0].value == "Ports of entry"
     assert app.selectbox[0].value == "2602"  # Lukeville, the first port the article refers to
+    assert "four-digit code" in text_of(app)  # the port code is explained
     assert len(app.get("plotly_chart")) == 3
-    effects = app.dataframe[0].value
-    assert set(effects["event_id"]) == {"lukeville_reduced_vehicle_processing_2023", "lukeville_poe_suspension_2023"}
+    table = app.dataframe[0].value
+    assert list(table.columns) == [
+        "Closure", "Measure", "Month", "Crossings", "Same month a year earlier", "Change", "Days closed"
+    ]  # fmt: skip
+    december = table[(table["Measure"] == "Personal Vehicles") & (table["Month"] == "Dec 2023")]
+    assert december.values.tolist() == [
+        ["1 and 2 · Lukeville Port of Entry", "Personal Vehicles", "Dec 2023", "3,966", "26,321", "−84.9%", "31 of 31"]
+    ]  # one row for the month both closures touched
+    assert not table.duplicated(["Measure", "Month"]).any()
+    assert "Border Patrol sector figures end in Nov 2024; port crossings run to Jun 2025." in text_of(app)
     drawn(app.selectbox[0].set_value("2504").run())
     assert app.query_params["port"] == "2504"
-    assert set(app.dataframe[0].value["measure"]) == {"Pedestrians"}
+    assert set(app.dataframe[0].value["Measure"]) == {"Pedestrians"}
+
+
+def test_ports_page_says_why_a_port_has_no_sector_chart_or_closures(data_cache):
+    app = run_page("ports", port="2304")  # Laredo: no closure on record, no sector in port_sectors.csv
+    notices = " ".join(info.value for info in app.info)
+    assert "No sector chart for Laredo" in notices and "Lukeville, Nogales, San Ysidro" in notices
+    assert "No closure on record at Laredo" in notices
+    assert len(app.get("plotly_chart")) == 2 and not app.dataframe  # crossings and the map
 
 
 def test_event_markers_can_be_switched_off(data_cache):

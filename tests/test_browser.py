@@ -1,11 +1,18 @@
 """End to end in headless Chromium (Debian's /usr/bin/chromium via Playwright): the real server,
 every page, charts drawn, a chart's CSV downloaded and compared with the chart's own data, and a
-shared explorer link reproducing its view. Screenshots go to test-artifacts/."""
+shared explorer link reproducing its view. Screenshots go to test-artifacts/.
+
+What a reader sees is checked on every page at a phone's width (390 px) and a desktop's (1400 px), in
+the light and the dark theme: no error box, chart titles inside their charts (not wider, not cut
+off), no toolbar over a title, axis labels and legends inside the chart and off the axis titles,
+charts in the page's theme, and no serious or critical accessibility violation found by axe-core
+(`axe-playwright-python` bundles it). One server serves the whole module."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import socket
 import subprocess
@@ -186,3 +193,199 @@ def test_pasting_an_article_draws_claim_cards(server, page):
     page.screenshot(path=str(ARTIFACTS / "check-article.png"))
     assert page.get_by_text("9,741 a day", exact=False).count() >= 1
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+# What a reader sees, on every page, at a phone's and a desktop's width, in both themes.
+
+READER_PAGES = {"": 7, "check_article": 0, "explorer": 1, "ports": 1, "data_downloads": 0, "methods": 0}  # min charts
+WIDTHS = (390, 1400)
+SCHEMES = ("light", "dark")
+PAGE_BACKGROUND = {"light": "#ffffff", "dark": "#171614"}  # Streamlit's, and the charts' (charts/style.py)
+# Streamlit's own elements that axe flags and this project cannot restyle: the slider's value labels
+# use the dark theme's accent colour, which must also carry white text on buttons and tags (no colour
+# passes 4.5:1 both ways).
+AXE_EXCLUDE = ['[data-testid="stSliderThumbValue"]']
+AXE_FAILS = ("serious", "critical")
+
+MEASURE_CHARTS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(plot => {
+    const rect = e => { if (!e) return null; const r = e.getBoundingClientRect();
+        return r.width || r.height ? {left: r.left, right: r.right, top: r.top, bottom: r.bottom} : null; };
+    const all = selector => Array.from(plot.querySelectorAll(selector)).map(rect).filter(Boolean);
+    const toolbar = plot.querySelector('.modebar');
+    return {
+        chart: rect(plot.querySelector('.main-svg')),
+        title: rect(plot.querySelector('.g-gtitle .gtitle')),
+        text: (plot.querySelector('.g-gtitle .gtitle') || {}).textContent || '',
+        toolbar: toolbar && getComputedStyle(toolbar).display !== 'none' ? rect(toolbar) : null,
+        ticks: all('.xtick text, .ytick text'),
+        axis_titles: all('.g-xtitle text, .g-ytitle text'),
+        x_title: rect(plot.querySelector('.g-xtitle text')),
+        legend: rect(plot.querySelector('.legend .bg')),
+        background: plot._fullLayout.paper_bgcolor,
+    };
+})"""
+
+
+def overlap(a: dict[str, float] | None, b: dict[str, float] | None) -> bool:
+    if a is None or b is None:
+        return False
+    return (
+        a["left"] < b["right"] - 1
+        and b["left"] < a["right"] - 1
+        and a["top"] < b["bottom"] - 1
+        and b["top"] < a["bottom"] - 1
+    )
+
+
+def inside(box: dict[str, float], chart: dict[str, float]) -> bool:
+    return box["left"] >= chart["left"] - 1 and box["right"] <= chart["right"] + 1 and box["top"] >= chart["top"] - 1
+
+
+def settled(page, url: str, charts: int) -> None:
+    """Open a page and wait until its script has run and its charts are drawn."""
+    page.goto(url)
+    page.wait_for_selector('[data-test-script-state="notRunning"] h1', timeout=90_000)
+    page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}", timeout=90_000)
+    page.wait_for_timeout(800)  # Plotly's automargin redraw
+
+
+def chart_problems(page, scheme: str) -> list[str]:
+    """Everything wrong with how the page's charts are laid out, in words."""
+    problems = []
+    for number, chart in enumerate(page.evaluate(MEASURE_CHARTS)):
+        name = f"chart {number} ({chart['text'][:40]!r})"
+        box = chart["chart"]
+        if chart["title"] is None or not inside(chart["title"], box):
+            problems.append(f"{name}: title wider than its chart or cut off: {chart['title']} vs {box}")
+        if overlap(chart["toolbar"], chart["title"]):
+            problems.append(f"{name}: the chart toolbar covers the title")
+        problems += [f"{name}: a tick label is cut off: {t}" for t in chart["ticks"] if not inside(t, box)][:1]
+        problems += [f"{name}: an axis title is cut off: {t}" for t in chart["axis_titles"] if not inside(t, box)]
+        if overlap(chart["legend"], chart["x_title"]):
+            problems.append(f"{name}: the legend sits on the x-axis title")
+        if str(chart["background"]).lower() != PAGE_BACKGROUND[scheme]:
+            problems.append(f"{name}: background {chart['background']} on a {scheme} page")
+    return problems
+
+
+def toolbar_over_title(page) -> list[str]:
+    """Streamlit's own element toolbar (shown on hover or tap) must not cover a chart's title either."""
+    found = []
+    for number, plot in enumerate(page.locator(".js-plotly-plot").all()):
+        plot.scroll_into_view_if_needed()
+        plot.hover(position={"x": 20, "y": 20})
+        title = plot.locator(".g-gtitle .gtitle").bounding_box()
+        for toolbar in page.locator('[data-testid="stElementToolbar"]').all():
+            bar = toolbar.bounding_box() if toolbar.is_visible() else None
+            if title and bar:
+                a = {
+                    "left": title["x"],
+                    "right": title["x"] + title["width"],
+                    "top": title["y"],
+                    "bottom": title["y"] + title["height"],
+                }
+                b = {
+                    "left": bar["x"],
+                    "right": bar["x"] + bar["width"],
+                    "top": bar["y"],
+                    "bottom": bar["y"] + bar["height"],
+                }
+                if overlap(a, b):
+                    found.append(f"chart {number}: Streamlit's toolbar covers the title")
+    return found
+
+
+def accessibility_problems(page) -> list[str]:
+    """axe-core's serious and critical findings (its script comes with axe-playwright-python)."""
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    page.evaluate(AXE_SCRIPT)
+    context = {"exclude": [[selector] for selector in AXE_EXCLUDE]}
+    results = page.evaluate("([c, o]) => axe.run(c, o)", [context, {"resultTypes": ["violations"]}])
+    return [
+        f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])}×, e.g. {v['nodes'][0]['html'][:120]})"
+        for v in results["violations"]
+        if v["impact"] in AXE_FAILS
+    ]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", list(READER_PAGES))
+def test_every_page_reads_right_at_every_width_and_theme(server, browser, path, width, scheme):
+    context = browser.new_context(viewport={"width": width, "height": 1000}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        settled(page, f"{server}/{path}", READER_PAGES[path])
+        shot = f"read-{path or 'article'}-{width}-{scheme}"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{shot}.png"))
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+        assert chart_problems(page, scheme) == []
+        assert accessibility_problems(page) == []  # before hovering: a hover label changes what axe sees
+        assert toolbar_over_title(page) == []
+    finally:
+        context.close()
+
+
+def test_article_contents_jump_to_each_card(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    settled(page, server, 7)
+    links = page.locator('[data-testid="stMarkdownContainer"] li a[href^="#claim-"]')
+    assert links.count() == 5
+    links.nth(4).click()
+    heading = page.locator("#claim-5")
+    page.wait_for_function("document.querySelector('#claim-5').getBoundingClientRect().top < 400", timeout=10_000)
+    assert heading.inner_text().startswith("Claim 5 of 5")
+    context.close()
+
+
+def test_one_download_holds_every_table_with_its_column_dictionary(server, browser):
+    import zipfile
+
+    context = browser.new_context(viewport={"width": 390, "height": 1600}, accept_downloads=True)
+    page = context.new_page()
+    settled(page, f"{server}/data_downloads", 0)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="All tables (zip of CSV files)").click()
+    with zipfile.ZipFile(info.value.path()) as archive:
+        names = {Path(name).name for name in archive.namelist()}
+        folder = Path(archive.namelist()[0]).parent
+        columns = list(csv.DictReader(io.StringIO(archive.read(f"{folder}/columns.csv").decode())))
+        provenance = json.loads(archive.read(f"{folder}/provenance.json"))
+    assert info.value.suggested_filename == "border-numbers-tables.zip"
+    assert {"southwest_monthly.csv", "port_crossings_monthly.csv", "events.csv", "columns.csv"} <= names
+    assert all(row["meaning"] for row in columns)
+    assert provenance["sources"]["cbp_sbo"]["snapshot"]["vintage"] == "2025-09"
+    context.close()
+
+
+def test_the_layout_checks_catch_what_readers_tripped_on(browser):
+    """The checks above are not vacuous: a chart as phones used to get it (long title, toolbar shown,
+    unwrapped bar labels, legend on the axis title) fails each of them."""
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    plotly_js = Path(pio.__file__).parent.parent / "package_data" / "plotly.min.js"
+    label = "Average day, all Southwest encounters, December 2023"
+    fig = go.Figure([go.Bar(x=[5, 9], y=[label, "B"], orientation="h", name=name) for name in ("one", "two")])
+    fig.update_layout(
+        title={"text": "Southwest border encounters per day, Oct 2022–Jun 2024", "y": 0.99, "yanchor": "top"},
+        xaxis_title="People (caravan as claimed) or encounters (one average day of December 2023)",
+        legend={"orientation": "h", "y": -0.1},
+        margin={"l": 10, "r": 10, "t": 50},
+        width=330,
+        height=400,
+    )
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.set_content(f"<div id='chart'></div><script>{plotly_js.read_text()}</script>")
+    page.evaluate("f => Plotly.newPlot('chart', f.data, f.layout, {displayModeBar: true})", json.loads(fig.to_json()))
+    page.wait_for_timeout(500)  # Plotly's automargin redraw
+    problems = " ".join(chart_problems(page, "dark"))
+    for expected in ("title wider", "toolbar covers", "tick label is cut off", "axis title is cut off", "legend sits"):
+        assert expected in problems
+    assert "background" in problems  # a white chart on a dark page
+    context.close()

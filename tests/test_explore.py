@@ -6,22 +6,23 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.charts.encounters import explorer
+from dashboard.charts.encounters import chart_title, explorer
 from dashboard.charts.style import series_style
 from dashboard.port_controls import default_map_month
 from data_sources.core.vocabulary import ALL_SOUTHWEST, OFO, SOUTHWEST_REGION, USBP
 from data_sources.tables.explore import (
     OTHER,
+    TOTAL,
     VIEWS,
     Query,
-    clamp_range,
     explore,
-    months_of,
+    for_download,
+    month_label,
     notes,
-    parse_query,
+    partial_periods,
     policy_events,
-    to_params,
 )
+from data_sources.tables.explore_link import clamp_range, months_of, parse_query, presets, to_params
 
 COVERAGE = ("2021-10", "2025-08")
 
@@ -42,14 +43,17 @@ def monthly(rows: list[tuple[str, str, int]], by: str = "component") -> pd.DataF
 def test_per_day_divides_by_the_days_in_each_month():
     table = monthly([("2024-02", USBP, 290), ("2024-03", USBP, 310), ("2024-02", OFO, 29)])
     rows = explore(table, VIEWS["southwest"], Query("2024-02", "2024-03"))
+    months = pd.to_datetime(["2024-02-01"] * 3 + ["2024-03-01"])
     expected = pd.DataFrame(
         {
-            "period": pd.to_datetime(["2024-02-01", "2024-02-01", "2024-03-01"]),
-            "component": [OFO, USBP, USBP],
-            "encounters": [29, 290, 310],
-            "days": [29, 29, 31],
-            "months": [1, 1, 1],
-            "value": [1.0, 10.0, 10.0],
+            "period": months,
+            "component": [OFO, TOTAL, USBP, USBP],  # no total for March: OFO reported nothing
+            "encounters": [29, 319, 290, 310],
+            "days": [29, 29, 29, 31],
+            "months": [1, 1, 1, 1],
+            "first_month": months,
+            "last_month": months,
+            "value": [1.0, 11.0, 10.0, 10.0],
         }
     )
     pd.testing.assert_frame_equal(rows, expected)
@@ -63,7 +67,7 @@ def test_fiscal_years_add_months_and_count_the_days_covered():
         {"period": 2023, "encounters": 30, "days": 30, "months": 1, "value": 30},
         {"period": 2024, "encounters": 91, "days": 61, "months": 2, "value": 91},
     ]
-    assert notes(rows, query) == ["Years with fewer than 12 months of data: 2023, 2024. Compare them per day."]
+    assert partial_periods(rows, query) == {"FY2023": "1 of 12 months", "FY2024": "2 of 12 months"}
 
 
 def test_only_the_largest_series_are_kept_and_the_rest_added_up():
@@ -86,7 +90,8 @@ def test_view_filters_component_choice_and_month_range_select_rows():
 
 def test_an_empty_selection_has_the_chart_columns():
     rows = explore(monthly([("2024-01", USBP, 10)]), VIEWS["southwest"], Query("2020-01", "2020-12"))
-    assert rows.empty and list(rows.columns) == ["period", "component", "encounters", "days", "months", "value"]
+    columns = ["period", "component", "encounters", "days", "months", "first_month", "last_month", "value"]
+    assert rows.empty and list(rows.columns) == columns
 
 
 def test_a_link_without_parameters_shows_the_whole_coverage():
@@ -198,7 +203,8 @@ def test_the_map_opens_on_a_closure_month_the_data_covers(months, expected):
 
 
 def colours_by_citizenship(rows: list[tuple[str, str, int]]) -> dict[str, str]:
-    query = Query("2024-01", "2024-01", by="citizenship")
+    rows = [*rows, *[("2024-02", name, count) for _, name, count in rows]]
+    query = Query("2024-01", "2024-02", by="citizenship")
     figure = explorer(explore(monthly(rows, "citizenship"), VIEWS["southwest"], query), query, None)
     return {trace.name: trace.line.color for trace in figure.data}
 
@@ -209,3 +215,190 @@ def test_each_series_has_one_colour_whatever_the_order_or_spelling():
     two = colours_by_citizenship([("2024-01", "Guatemala", 1), ("2024-01", "Honduras", 2)])
     three = colours_by_citizenship([("2024-01", "Cuba", 5), ("2024-01", "Honduras", 2), ("2024-01", "Guatemala", 1)])
     assert two.items() <= three.items()  # adding a series, or drawing in another order, changes no colour
+
+
+def fiscal_year_2023_and(later: list[str]) -> pd.DataFrame:
+    """Border Patrol: all 12 months of FY2023 (100 each), then `later` months (10 each)."""
+    whole = [f"{month:%Y-%m}" for month in pd.date_range("2022-10-01", "2023-09-01", freq="MS")]
+    return monthly([*[(m, USBP, 100) for m in whole], *[(m, USBP, 10) for m in later]])
+
+
+@pytest.mark.parametrize(
+    ("granularity", "periods", "labels"),
+    [("fiscal_year", [2023, 2024], ("FY2023", "FY2024")), ("calendar_year", [2022, 2023], ("2022", "2023"))],
+)
+def test_year_views_are_whole_years_on_a_category_axis(granularity, periods, labels):
+    query = Query("2022-10", "2023-10", component=USBP, granularity=granularity)
+    rows = explore(fiscal_year_2023_and(["2023-10"]), VIEWS["southwest"], query)
+    assert pd.api.types.is_integer_dtype(rows["period"]) and list(rows["period"]) == periods
+    figure = explorer(rows, query, None)
+    assert figure.layout.xaxis.type == "category" and list(figure.layout.xaxis.categoryarray) == list(labels)
+    assert {x for trace in figure.data for x in trace.x} == set(labels)  # never 2,022.5
+
+
+def test_a_partial_year_is_hollow_on_a_dashed_line_and_says_how_many_months():
+    query = Query("2022-10", "2023-11", component=USBP, unit="total", granularity="fiscal_year")
+    rows = explore(fiscal_year_2023_and(["2023-10", "2023-11"]), VIEWS["southwest"], query)
+    assert partial_periods(rows, query) == {"FY2024": "2 of 12 months"}
+    solid, dashed, hollow = explorer(rows, query, None).data
+    assert list(solid.x) == ["FY2023", "FY2024"] and solid.y[0] == 1200 and pd.isna(solid.y[1])  # stops at FY2023
+    assert dashed.line.dash == "dash" and list(dashed.y) == [1200, 20] and dashed.hoverinfo == "skip"
+    assert list(hollow.x) == ["FY2024"] and hollow.marker.symbol == "circle-open"
+    assert hollow.customdata == ("2 of 12 months",) and "%{customdata}" in hollow.hovertemplate
+    assert {solid.legendgroup, dashed.legendgroup, hollow.legendgroup} == {USBP} and not dashed.showlegend
+    assert "Partial years, drawn hollow on a dashed line: FY2024 has 2 of 12 months." in notes(rows, query)[1]
+
+
+def test_a_single_period_is_drawn_as_bars_largest_on_top():
+    table = monthly(
+        [("2023-12", "Tucson Sector", 80), ("2023-12", "Del Rio Sector", 70), ("2023-12", "Yuma", 1)],
+        "area_of_responsibility",
+    )
+    query = Query("2023-12", "2023-12", view="aor", by="area_of_responsibility", top=2)
+    (bars,) = explorer(explore(table, VIEWS["aor"], query), query, policy_events(EVENTS, query)).data
+    assert bars.type == "bar" and bars.orientation == "h"
+    assert bars.y == (OTHER, "Del Rio Sector", "Tucson Sector")  # drawn bottom to top
+    assert (
+        "Policy events are marked on charts over several months" in notes(explore(table, VIEWS["aor"], query), query)[0]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "columns"),
+    [
+        (
+            Query("2022-10", "2023-10", "cbp_detail", "citizenship", OFO, "total", "fiscal_year", 3),
+            "OFO encounters per fiscal year by citizenship, FY2023–FY2024 (Oct 2022–Oct 2023) · CBP Southwest detail",
+            ("CBP Southwest detail, FY2022 on (both components)", OFO, "encounters", "Fiscal year (Oct–Sep)", 3),
+        ),
+        (
+            Query("2022-10", "2023-10", "usbp_sector", "sector", unit="per_day"),
+            "Border Patrol encounters per day by sector, averaged over each month · Oct 2022–Oct 2023 · "
+            "OHSS Southwest sectors",
+            ("Border Patrol by Southwest sector, FY2000 on (OHSS)", USBP, "encounters per day", "Month", 6),
+        ),
+        (
+            Query("2022-10", "2023-10", granularity="calendar_year"),
+            "Encounters per day by component, averaged over each calendar year · 2022–2023 (Oct 2022–Oct 2023) · "
+            "CBP and OHSS Southwest series",
+            ("Southwest border by component", "Both (Border Patrol + OFO)", "encounters per day", "Calendar year", 6),
+        ),
+    ],
+)
+def test_every_choice_is_in_the_title_and_in_the_csv_columns(query, title, columns):
+    table = fiscal_year_2023_and(["2023-10"]).assign(
+        component=lambda t: [OFO if query.component == OFO else USBP] * len(t), citizenship="Mexico", sector="Tucson"
+    )
+    table["region"] = SOUTHWEST_REGION
+    rows = explore(table, VIEWS[query.view], query)
+    assert chart_title(query, rows) == title
+    download = for_download(rows, query)
+    described = download[["view", "components_shown", "unit", "period_type", "series_shown"]].drop_duplicates()
+    view, component, unit, period_type, top = columns
+    assert len(described) == 1 and described.iloc[0]["view"].startswith(view)
+    assert list(described.iloc[0])[1:] == [component, unit, period_type, top]
+    assert set(download["months_from"]) == {"2022-10"} and set(download["months_to"]) == {"2023-10"}
+    assert list(download.columns[: len(rows.columns)]) == list(rows.columns)  # the chart's rows, unchanged
+
+
+@pytest.mark.parametrize("top", [2, 20])
+def test_the_publishers_other_and_our_remainder_are_one_bucket(top):
+    table = monthly(
+        [("2024-01", "Mexico", 50), ("2024-01", "Other", 40), ("2024-01", "Guatemala", 30), ("2024-01", "Cuba", 1)],
+        "citizenship",
+    )
+    query = Query("2024-01", "2024-01", "cbp_detail", "citizenship", unit="total", top=top)
+    rows = explore(table, VIEWS["cbp_detail"], query)
+    grouped = 41 if top == 2 else 40  # CBP's 'Other' (40), plus Cuba when it is not among the top two
+    assert dict(zip(rows["citizenship"], rows["value"], strict=True))[OTHER] == grouped
+    assert [name for name in rows["citizenship"] if "other" in name.lower()] == [OTHER]
+    assert "names only a few countries of citizenship and counts the rest as “Other”, here in “All other”." in " ".join(
+        notes(rows, query)
+    )
+
+
+def test_the_total_line_is_the_sum_of_both_components_where_both_cover_the_period():
+    table = monthly(
+        [
+            ("2021-09", USBP, 300),
+            ("2021-10", USBP, 310),
+            ("2021-10", OFO, 31),
+            ("2021-11", USBP, 30),
+            ("2021-11", OFO, 3),
+        ]
+    )
+    query = Query("2021-09", "2021-11")
+    rows = explore(table, VIEWS["southwest"], query)
+    wide = rows.pivot(index="period", columns="component", values="encounters")
+    both = wide.dropna()
+    assert list(both.index) == list(pd.to_datetime(["2021-10-01", "2021-11-01"]))  # not September: no OFO yet
+    assert (both[TOTAL] == both[USBP] + both[OFO]).all()
+    values = rows.pivot(index="period", columns="component", values="value").dropna()
+    assert values[TOTAL].to_list() == pytest.approx((values[USBP] + values[OFO]).to_list(), abs=0.01)
+    assert "Total (Border Patrol + OFO) is drawn from Oct 2021: earlier periods lack both" in " ".join(
+        notes(rows, query)
+    )
+    total = next(trace for trace in explorer(rows, query, None).data if trace.name == TOTAL)
+    assert total.legendrank == 1 and total.line.color == series_style(ALL_SOUTHWEST).colour
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        Query("2021-10", "2021-11", component=USBP),  # one component
+        Query("2021-10", "2021-11", by="citizenship"),  # the series are not the components
+        Query("2021-10", "2021-11", view="usbp_region", by="region"),  # OHSS: Border Patrol only
+    ],
+)
+def test_no_total_unless_both_components_are_the_series(query):
+    table = monthly([("2021-10", USBP, 310), ("2021-10", OFO, 31), ("2021-11", USBP, 30)], query.by)
+    table["component"] = [USBP, OFO, USBP]
+    assert TOTAL not in set(explore(table, VIEWS[query.view], query)[query.by])
+
+
+@pytest.mark.parametrize(
+    ("months", "expected"),
+    [
+        (
+            ("1999-10", "2024-11"),  # OHSS: from the start of FY2000 to November of FY2025
+            {
+                "Last 12 months (Dec 2023–Nov 2024)": ("2023-12", "2024-11"),
+                "FY2025 so far (Oct 2024–Nov 2024)": ("2024-10", "2024-11"),
+                "Since FY2000 (Oct 1999–Nov 2024)": ("1999-10", "2024-11"),
+            },
+        ),
+        (
+            ("2021-10", "2024-09"),  # a whole fiscal year at the end
+            {
+                "Last 12 months (Oct 2023–Sep 2024)": ("2023-10", "2024-09"),  # the same range as FY2024: once
+                "Since FY2022 (Oct 2021–Sep 2024)": ("2021-10", "2024-09"),
+            },
+        ),
+        (
+            ("2024-01", "2024-03"),  # three months, starting mid-year
+            {"Last 12 months (Jan 2024–Mar 2024)": ("2024-01", "2024-03")},
+        ),
+        (("2023-12", "2023-12"), {}),  # one month: nothing to choose
+    ],
+)
+def test_range_presets_come_from_the_tables_months(months, expected):
+    span = [f"{m:%Y-%m}" for m in pd.date_range(f"{months[0]}-01", f"{months[1]}-01", freq="MS")]
+    assert presets(span) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        (Query("2020-01", "2020-06", granularity="fiscal_year"), "marked on monthly charts only"),
+        (Query("2020-01", "2020-06", granularity="calendar_year", events=False), None),
+        (Query("2020-01", "2020-06"), None),
+    ],
+)
+def test_the_events_toggle_says_when_it_cannot_draw(query, said):
+    rows = explore(monthly([("2020-01", USBP, 31), ("2020-06", USBP, 30)]), VIEWS["southwest"], query)
+    found = [note for note in notes(rows, query) if note.startswith("Policy events")]
+    assert len(found) == (said is not None) and all(said in note for note in found)
+
+
+def test_slider_months_read_as_months():
+    assert [month_label(m) for m in ("2023-12", pd.Timestamp("2024-01-01"))] == ["Dec 2023", "Jan 2024"]

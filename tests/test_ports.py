@@ -1,5 +1,7 @@
-"""Port crossings (BTS): golden values as published, closure effects, and the SODA fetcher against
-a real HTTP server on 127.0.0.1 (pages, throttling, short last page, malformed JSON, missing field)."""
+"""Port crossings (BTS): golden values as published, closure effects, the ports page's reshaping for
+readers (closure table, panels per measure, map names, time ranges, border shapes), and the SODA
+fetcher against a real HTTP server on 127.0.0.1 (pages, throttling, short last page, malformed JSON,
+missing field)."""
 
 from __future__ import annotations
 
@@ -12,12 +14,26 @@ import pandas as pd
 import pytest
 from werkzeug import Request, Response
 
+from dashboard.charts import ports as charts
 from data_sources.acquire.refresh import refresh_source
 from data_sources.acquire.socrata import TOKEN_ENV
 from data_sources.cli import main
 from data_sources.sources.registry import get_source
 from data_sources.tables.build import CACHE_ENV, load
-from data_sources.tables.ports import closure_months
+from data_sources.tables.ports import (
+    BORDER,
+    NO_DATA,
+    TABLE_COLUMNS,
+    border_outlines,
+    closure_key,
+    closure_months,
+    closure_table,
+    coverage_note,
+    date_span,
+    map_labels,
+    measure_kinds,
+    shared_range,
+)
 from tests.conftest import source_file
 
 BTS = get_source("bts_crossings")
@@ -75,6 +91,203 @@ def test_closure_days_per_month_exclude_the_reopening_day():
     assert list(months["days_closed"]) == [28, 3]
     rail = closure_months(pd.Timestamp("2023-12-18"), pd.Timestamp("2023-12-22"))
     assert list(rail["days_closed"]) == [4]
+
+
+T = pd.Timestamp
+
+
+def closure_events() -> pd.DataFrame:
+    """Two back-to-back closures at one crossing (as at Lukeville in 2023) and one elsewhere."""
+    place = "Lukeville Port of Entry, Lukeville, Arizona (CBP port code 2602; see NOTES)"
+    return pd.DataFrame(
+        {
+            "event_id": ["cut_2023", "suspension_2023", "pedwest_2023", "summit"],
+            "start_date": [T("2023-11-27"), T("2023-12-04"), T("2023-12-09"), T("2023-12-01")],
+            "end_date": [T("2023-12-04"), T("2024-01-04"), T("2024-01-04"), pd.NaT],
+            "kind": ["port_closure", "port_closure", "port_closure", "meeting"],
+            "place": [
+                place,
+                place,
+                "San Ysidro Port of Entry, PedWest crossing, San Ysidro, California",
+                "Mexico City",
+            ],
+            "port_code": ["2602", "2602", "2504", None],
+            "description": ["Vehicle processing cut.", "All traffic suspended.", "PedWest shut.", "A meeting."],
+        }
+    )
+
+
+def effect_rows(rows: list[tuple[str, str, str, int, int | None, int | None, float | None]]) -> pd.DataFrame:
+    """Rows of `port_closure_effects` for port 2602: (event, measure, month, days, value, year before, change)."""
+    frame = pd.DataFrame(
+        rows, columns=["event_id", "measure", "month", "days_closed", "value", "value_year_before", "change_pct"]
+    )
+    return frame.assign(
+        month=pd.to_datetime(frame["month"]),
+        port_code="2602",
+        value=frame["value"].astype("Int64"),
+        value_year_before=frame["value_year_before"].astype("Int64"),
+        change_pct=frame["change_pct"].astype("Float64"),
+    )
+
+
+def test_closure_key_names_each_closure_by_place_and_dates():
+    key = closure_key(closure_events(), "2602")
+    assert list(key["label"]) == [
+        "1: Lukeville Port of Entry, 27 Nov–3 Dec 2023",
+        "2: Lukeville Port of Entry, 4 Dec 2023–3 Jan 2024",
+    ]
+    assert list(closure_key(closure_events(), "2504")["crossing"]) == ["San Ysidro Port of Entry, PedWest crossing"]
+    assert closure_key(closure_events(), "2304").empty
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "text"),
+    [
+        ("2023-12-18", "2023-12-21", "18–21 Dec 2023"),
+        ("2023-11-27", "2023-12-03", "27 Nov–3 Dec 2023"),
+        ("2023-12-04", "2024-01-03", "4 Dec 2023–3 Jan 2024"),
+        ("2023-12-18", "2023-12-18", "18 Dec 2023"),
+        ("2023-12-18", None, "from 18 Dec 2023"),
+    ],
+)
+def test_date_spans_read_like_prose(first, last, text):
+    assert date_span(T(first), T(last) if last else pd.NaT) == text
+
+
+def test_closure_table_has_plain_headers_formatted_numbers_and_no_repeated_month():
+    effects = effect_rows(
+        [
+            ("cut_2023", "Personal Vehicles", "2023-11-01", 4, 34_361, 34_543, -0.5),
+            ("cut_2023", "Personal Vehicles", "2023-12-01", 3, 3_966, 26_321, -84.9),
+            ("suspension_2023", "Personal Vehicles", "2023-12-01", 28, 3_966, 26_321, -84.9),
+            ("suspension_2023", "Personal Vehicles", "2024-01-01", 3, 17_919, 28_885, -38.0),
+            ("suspension_2023", "Pedestrians", "2024-01-01", 3, None, 6_609, None),
+            ("suspension_2023", "Trucks", "2024-01-01", 3, 66, 51, 29.4),
+        ]
+    )
+    table = closure_table(effects, closure_key(closure_events(), "2602"))
+    expected = pd.DataFrame(
+        [
+            ["1 · Lukeville Port of Entry", "Personal Vehicles", "Nov 2023", "34,361", "34,543", "−0.5%", "4 of 30"],
+            [
+                "1 and 2 · Lukeville Port of Entry",
+                "Personal Vehicles",
+                "Dec 2023",
+                "3,966",
+                "26,321",
+                "−84.9%",
+                "31 of 31",
+            ],
+            ["2 · Lukeville Port of Entry", "Pedestrians", "Jan 2024", NO_DATA, "6,609", "—", "3 of 31"],
+            ["2 · Lukeville Port of Entry", "Personal Vehicles", "Jan 2024", "17,919", "28,885", "−38.0%", "3 of 31"],
+            ["2 · Lukeville Port of Entry", "Trucks", "Jan 2024", "66", "51", "+29.4%", "3 of 31"],
+        ],
+        columns=TABLE_COLUMNS,
+    )
+    pd.testing.assert_frame_equal(table, expected, check_dtype=False)
+    assert list(table.columns) == [
+        "Closure", "Measure", "Month", "Crossings", "Same month a year earlier", "Change", "Days closed"
+    ]  # fmt: skip
+    assert not table.duplicated(["Measure", "Month"]).any()
+    assert not table.map(lambda cell: "_2023" in cell).any().any()  # no internal ids
+
+
+def test_closure_table_of_a_port_without_closures_is_empty_with_its_headers():
+    table = closure_table(effect_rows([]), closure_key(closure_events(), "2304"))
+    assert table.empty and list(table.columns) == TABLE_COLUMNS
+
+
+def test_measures_are_grouped_by_what_they_count():
+    measures = ["Trains", "Pedestrians", "Rail Containers Loaded", "Personal Vehicles", "Trucks", "Horses"]
+    assert measure_kinds(measures) == {
+        "People": ["Pedestrians"],
+        "Vehicles": ["Personal Vehicles", "Trucks"],
+        "Trains": ["Trains"],
+        "Containers": ["Rail Containers Loaded"],
+        "Other counts": ["Horses"],
+    }
+
+
+def test_each_measure_gets_its_own_panel_and_axis():
+    months = pd.date_range("2023-01-01", periods=3, freq="MS")
+    series = pd.DataFrame(
+        {
+            "month": list(months) * 2,
+            "port_name": "Eagle Pass",
+            "measure": ["Pedestrians"] * 3 + ["Trains"] * 3,
+            "value": [500_000, 510_000, 490_000, 230, 240, 120],
+            "value_year_before": [480_000, 500_000, 500_000, 220, 230, 235],
+        }
+    )
+    fig = charts.volume(series, closure_key(closure_events(), "2303"), None, shared_range(series["month"]))
+    axes = {trace.name: trace.yaxis for trace in fig.data}
+    assert axes["Trains"] != axes["Pedestrians"] and axes["Trains"] == axes["Trains, a year earlier"]
+    assert [fig.layout[f"yaxis{n}"].title.text for n in ("", "2")] == ["People", "Trains"]
+
+
+def ports_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "port_name": ["San Ysidro", "Otay Mesa", "Lukeville", "Nogales", "Laredo", "Eagle Pass", "Hidalgo", "Roma"],
+            "port_code": ["2504", "2506", "2602", "2604", "2304", "2303", "2305", "2310"],
+            "longitude": [-117.03, -116.94, -112.82, -110.94, -99.51, -100.51, -98.26, -99.02],
+            "latitude": [32.54, 32.57, 31.88, 31.33, 27.50, 28.71, 26.10, 26.40],
+            "value": [541_411, 10_000, 2_062, 267_036, 266_937, 86_409, 300_000, 5_000],
+            "closure": [True, False, True, True, False, True, False, False],
+        }
+    )
+
+
+def test_the_map_names_the_chosen_and_closed_ports_and_leaves_crowded_ones_to_hover():
+    names = map_labels(ports_frame(), chosen="2602", largest=4)
+    assert dict(zip(ports_frame()["port_name"], names, strict=True)) == {
+        "San Ysidro": "top center",
+        "Otay Mesa": "",  # neither closed nor among the four largest
+        "Lukeville": "top center",  # the chosen port comes first
+        "Nogales": "",  # within 2.5 degrees of Lukeville
+        "Laredo": "",  # within 2.5 degrees of Eagle Pass
+        "Eagle Pass": "top center",
+        "Hidalgo": "bottom center",  # 3.5 degrees south-east of Eagle Pass: its name goes away from it
+        "Roma": "",
+    }
+
+
+def test_sector_and_crossings_share_one_range_and_the_page_says_which_ends_first():
+    crossings = pd.Series(pd.date_range("2022-01-01", "2025-06-01", freq="MS"))
+    sector = pd.Series(pd.date_range("2022-01-01", "2024-11-01", freq="MS"))
+    assert shared_range(crossings, sector) == (T("2022-01-01"), T("2025-06-01"))
+    note = coverage_note({"Border Patrol sector figures": sector, "port crossings": crossings})
+    assert note == "Border Patrol sector figures end in Nov 2024; port crossings run to Jun 2025."
+    assert coverage_note({"a": crossings, "b": crossings}) == ""
+    fig = charts.sector(
+        pd.DataFrame({"month": sector, "sector": "Tucson", "per_day": 100.0}),
+        "Tucson",
+        closure_key(closure_events(), "2602"),
+        shared_range(crossings, sector),
+    )
+    assert list(fig.layout.xaxis.range) == [T("2021-12-17"), T("2025-06-16")]  # half a month either side
+    assert any("after Nov 2024" in (a.text or "") for a in fig.layout.annotations)
+
+
+def test_closure_numbers_close_in_time_are_staggered():
+    starts = [T("2023-09-20"), T("2023-11-27"), T("2023-12-18"), T("2024-06-01")]
+    assert charts.label_levels(starts, span_days=1_250) == [0, 1, 0, 0]  # at least 75 days apart on a level
+
+
+@pytest.mark.parametrize(("largest", "steps"), [(547_061, [500_000, 100_000, 10_000]), (2_062, [2_000, 1_000, 100])])
+def test_size_key_uses_round_values(largest, steps):
+    assert charts.size_steps(largest) == steps
+
+
+def test_the_border_comes_from_natural_earth_offline():
+    outlines = border_outlines(-125, 20, -90, 40)
+    border = outlines[outlines["part"] == BORDER]
+    assert set(outlines["part"]) == {"United States", "Mexico", BORDER}
+    assert border["path"].nunique() == 1  # one line from the Pacific to the Gulf
+    assert border["longitude"].min() == pytest.approx(-117.1, abs=0.1)  # Tijuana / San Ysidro
+    assert border["longitude"].max() == pytest.approx(-97.1, abs=0.1)  # the mouth of the Rio Grande
+    assert border["latitude"].between(25.8, 32.8).all()
 
 
 def api_rows() -> list[dict[str, str]]:

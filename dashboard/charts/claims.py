@@ -10,7 +10,17 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.common import add_events, lines, with_events
-from dashboard.charts.style import CLAIM_COLOUR, EVENT_COLOURS, GREY, PALETTE, layout, series_style
+from dashboard.charts.style import (
+    CLAIM_COLOUR,
+    EVENT_COLOURS,
+    GREY,
+    PALETTE,
+    bar_rows_height,
+    category_labels,
+    layout,
+    series_style,
+    x_title,
+)
 from data_sources.claims.context import ChartSpec
 from data_sources.core.safe_text import escape_html
 
@@ -58,19 +68,21 @@ def bars(spec: ChartSpec) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=frame["people_or_encounters"],
-            y=frame["measure"],
+            y=category_labels(frame["measure"]),
             orientation="h",
             marker_color=colours,
             hovertemplate="%{x:,.0f}<extra></extra>",
             text=[f"{v:,.0f}" for v in frame["people_or_encounters"]],
             textposition="auto",
+            textangle=0,
+            cliponaxis=False,
         )
     )
     fig = layout(fig, spec.title, "")
-    fig.update_layout(hovermode="closest", height=360)
+    fig.update_layout(hovermode="closest", height=bar_rows_height(fig.data[0].y, 180))
     fig.update_yaxes(autorange="reversed")
-    axis = str(spec.options.get("axis_title", "People (caravan) or encounters (one average day)"))
-    fig.update_xaxes(title=axis, separatethousands=True)
+    x_title(fig, str(spec.options.get("axis_title", "People (caravan) or encounters (one average day)")))
+    fig.update_xaxes(separatethousands=True)
     return fig
 
 
@@ -88,8 +100,9 @@ def share_area(spec: ChartSpec) -> go.Figure:
                 hovertemplate=f"%{{y:.1f}}%<extra>{escape_html(group)}</extra>",
             )
         )
-    fig = layout(fig, spec.title, "Share of the fiscal year's encounters (%)")
-    fig.update_xaxes(title="Fiscal year (October–September)", dtick=2)
+    fig = layout(fig, spec.title, "Share of encounters (%)")
+    x_title(fig, "Fiscal year (October–September)")
+    fig.update_layout(height=480)  # room for a legend of four groups on a phone
     fig.update_yaxes(range=[0, 100])
     return fig
 
@@ -102,7 +115,7 @@ def timeline(spec: ChartSpec) -> go.Figure:
             go.Bar(
                 base=rows["start"],
                 x=(rows["end"] - rows["start"]).dt.total_seconds() * 1000,
-                y=rows["crossing"] + " (" + rows["state"].fillna("") + ")",
+                y=category_labels(rows["crossing"] + " (" + rows["state"].fillna("") + ")"),
                 orientation="h",
                 name=str(kind),
                 marker_color=EVENT_COLOURS.get(str(kind).replace(" ", "_"), PALETTE[0]),
@@ -111,8 +124,9 @@ def timeline(spec: ChartSpec) -> go.Figure:
             )
         )
     fig = layout(fig, spec.title, "")
-    fig.update_layout(hovermode="closest", height=120 + 38 * len(frame), barmode="overlay")
-    fig.update_xaxes(type="date")
+    crossings = dict.fromkeys(label for trace in fig.data for label in trace.y)  # a row per crossing
+    fig.update_layout(hovermode="closest", height=bar_rows_height(crossings, 200), barmode="overlay")
+    fig.update_xaxes(type="date", tickformat="%b<br>%Y", tickangle=0)
     fig.update_yaxes(autorange="reversed", rangemode="normal")
     return fig
 
@@ -134,7 +148,7 @@ def sector_lines(spec: ChartSpec) -> go.Figure:
 
 def effects_bars(spec: ChartSpec) -> go.Figure:
     frame = spec.frame.dropna(subset=["change_pct"])
-    labels = frame["port_name"] + ": " + frame["measure"]
+    labels = category_labels(frame["port_name"] + ": " + frame["measure"], 22)
     colours = [CLAIM_COLOUR if v < 0 else PALETTE[0] for v in frame["change_pct"]]
     fig = go.Figure(
         go.Bar(
@@ -148,8 +162,8 @@ def effects_bars(spec: ChartSpec) -> go.Figure:
         )
     )
     fig = layout(fig, spec.title, "")
-    fig.update_layout(hovermode="closest", height=140 + 30 * len(frame))
-    fig.update_xaxes(title="Change from the same month a year earlier (%)", zeroline=True)
+    fig.update_layout(hovermode="closest", height=bar_rows_height(labels, 200))
+    x_title(fig, "Change from the same month a year earlier (%)").update_xaxes(zeroline=True)
     fig.update_yaxes(autorange="reversed", rangemode="normal")
     return fig
 

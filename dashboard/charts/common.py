@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import EVENT_COLOURS, layout, series_style
+from dashboard.charts.style import EVENT_COLOURS, HOVER_CHARS, layout, series_style, wrapped
 from data_sources.core.safe_text import escape_html
 from data_sources.tables.explore import OTHER
 
@@ -47,7 +47,7 @@ def add_events(fig: go.Figure, events: pd.DataFrame) -> go.Figure:
                 name=event["event_id"].replace("_", " "),
                 showlegend=False,
                 hoverinfo="text",
-                hovertext=f"{start:%d %b %Y}: {event['description']}",
+                hovertext=wrapped(f"{start:%d %b %Y}: {event['description']}", HOVER_CHARS),
             )
         )
     return fig

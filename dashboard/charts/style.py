@@ -7,13 +7,20 @@ regions, sectors and port measures, which share charts with their own kind, take
 the order listed below; any other name (a country, a demographic) gets a slot from a stable hash
 of its name, the same in every session and process.
 
-Figures carry their own template and are drawn with `theme=None`, so Streamlit's theme (light or
-dark) cannot swap the palette; the white plot area stays readable in both themes.
+Figures are built once (light) and cached; `themed` gives a copy in the reader's theme at draw time,
+changing only background, grid and text colours, so Streamlit's theme never swaps the palette.
+
+Charts must read on a 390-px phone, where a chart is about 320 px wide, and the server cannot know
+the screen: titles are a short head (wrapped at `TITLE_CHARS`) with a smaller subtitle line for the
+period and the rest, axis titles and bar labels wrap, and the legend sits under the plot in its own
+reserved space, below any axis title. Widths are in characters of Streamlit's own font.
 """
 
 from __future__ import annotations
 
+import textwrap
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -73,58 +80,168 @@ def series_style(name: str) -> SeriesStyle:
     return found or _slot(zlib.crc32(key.encode()) % (len(PALETTE) * len(SYMBOLS)))
 
 
-def wrapped(title: str, width: int = 55) -> str:
-    """Long titles break after their last comma, so they fit a phone screen."""
-    if len(title) <= width or ", " not in title:
-        return title
-    head, tail = title.rsplit(", ", 1)
-    return f"{head}<br><sup>{tail}</sup>"
+# Text: Streamlit's web font (already loaded by the page), and how many of its characters fit a phone.
+FONT = '"Source Sans", "Source Sans Pro", Arial, sans-serif'
+TITLE_SIZE, SUBTITLE_SIZE, FONT_SIZE = 17, 13, 13
+TITLE_CHARS, SUBTITLE_CHARS, AXIS_TITLE_CHARS, LABEL_CHARS, HOVER_CHARS = 38, 48, 22, 18, 44
+BREAK = "<br>"
+SMALL, END_SMALL = f'<span style="font-size:{SUBTITLE_SIZE}px">', "</span>"
 
 
-def layout(fig: go.Figure, title: str, y_title: str) -> go.Figure:
-    """The shared template: white, legend under the plot, thousands separated, y axis from zero."""
+@dataclass(frozen=True)
+class Theme:
+    """The colours a theme may change; series colours are not among them."""
+
+    background: str
+    text: str
+    muted: str  # axis lines, zero lines
+    grid: str
+    foreground: str  # what Okabe–Ito's black means: the strongest contrast with the background
+
+
+# Streamlit's own page colours (light text as set in .streamlit/config.toml), so a chart sits on the page.
+LIGHT = Theme(background="#FFFFFF", text="#1A1918", muted="#8F8C87", grid="#E7E5E2", foreground=BLACK)
+DARK = Theme(background="#171614", text="#EDEBE8", muted="#8F8C87", grid="#34322E", foreground="#EDEBE8")
+
+
+def wrapped(text: str, width: int) -> str:
+    """Break text into lines of at most `width` characters (Plotly does not wrap); text that already
+    has its own line breaks is left as it is."""
+    if BREAK in text or len(text) <= width:
+        return text
+    return BREAK.join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
+
+
+def split_title(title: str) -> tuple[str, str]:
+    """'Southwest border encounters per day, Oct 2022–Jul 2024' → the subject as the title and the
+    rest (period, unit, qualifiers) as the subtitle. A title that fits one line stays whole."""
+    if len(title) <= TITLE_CHARS or BREAK in title or ", " not in title:
+        return title, ""
+    head, tail = title.split(", ", 1)
+    return head, tail[:1].upper() + tail[1:]
+
+
+def _lines(text: str) -> int:
+    return text.count(BREAK) + 1 if text else 0
+
+
+def title_text(title: str, subtitle: str) -> str:
+    """The title's lines, then the subtitle's in a smaller font: one text block, so Plotly's title
+    automargin makes room for all of it above the plot."""
+    head, tail = wrapped(title, TITLE_CHARS), wrapped(subtitle, SUBTITLE_CHARS)
+    small = [f"{SMALL}{line}{END_SMALL}" for line in tail.split(BREAK)] if tail else []
+    return BREAK.join([head, *small])
+
+
+def layout(fig: go.Figure, title: str, y_title: str, subtitle: str | None = None) -> go.Figure:
+    """The shared template: a wrapped title with a subtitle, legend under the plot, thousands
+    separated, y axis from zero, margins that make room for all of it. `subtitle=None` splits the
+    title at its first comma (`split_title`)."""
+    head, tail = (title, subtitle) if subtitle is not None else split_title(title)
     fig.update_layout(
         template="plotly_white",
         colorway=PALETTE,
-        title={"text": wrapped(title), "font": {"size": 16}},
-        yaxis_title=y_title,
-        font={"size": 13},
+        font={"family": FONT, "size": FONT_SIZE, "color": LIGHT.text},
+        title={
+            "text": title_text(head, tail),
+            "font": {"size": TITLE_SIZE},
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            "yref": "paper",
+            "y": 1,
+            "yanchor": "bottom",
+            "automargin": True,
+            "pad": {"b": 14, "l": 4},
+        },
+        yaxis_title=wrapped(y_title, AXIS_TITLE_CHARS),
         hovermode="x unified",
-        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        paper_bgcolor="white",
-        plot_bgcolor="white",
+        legend={"orientation": "h", "xref": "container", "x": 0, "yref": "container", "y": 0, "yanchor": "bottom"},
+        margin={"l": 8, "r": 12, "t": 10, "b": 8, "autoexpand": True},
+        paper_bgcolor=LIGHT.background,
+        plot_bgcolor=LIGHT.background,
         height=440,
     )
-    fig.update_yaxes(rangemode="tozero", separatethousands=True)
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(rangemode="tozero", separatethousands=True, automargin=True)
+    return fig
+
+
+def x_title(fig: go.Figure, text: str) -> go.Figure:
+    """An x-axis title, wrapped for a phone (it is centred under the plot, which may be narrow there)."""
+    return fig.update_xaxes(title=wrapped(text, AXIS_TITLE_CHARS))
+
+
+def category_labels(values: pd.Series, width: int = LABEL_CHARS) -> list[str]:
+    """Bar labels broken into short lines, so a phone shows them whole beside their bars."""
+    return [wrapped(str(value), width) for value in values]
+
+
+def bar_rows_height(labels: Iterable[object], fixed: int) -> int:
+    """The height of a horizontal bar chart: `fixed` for title, axis and legend, and a row per bar
+    that grows with its label's lines, so bars stay readable on a phone."""
+    return fixed + sum(max(34, 18 * _lines(str(label)) + 12) for label in labels)  # 18 px a line of 13-px text
+
+
+def themed(fig: go.Figure, dark: bool) -> go.Figure:
+    """The figure in the reader's theme (a copy): background, grid and text colours change; series
+    keep their colours, except that Okabe–Ito's black becomes the theme's foreground colour."""
+    theme = DARK if dark else LIGHT
+    fig = go.Figure(fig)
+    fig.update_layout(
+        paper_bgcolor=theme.background,
+        plot_bgcolor=theme.background,
+        font_color=theme.text,
+        title_subtitle_font_color=theme.text,
+        legend_bgcolor="rgba(0,0,0,0)",
+        hoverlabel={"bgcolor": theme.background, "font_color": theme.text, "bordercolor": theme.muted},
+    )
+    fig.update_xaxes(gridcolor=theme.grid, linecolor=theme.muted, zerolinecolor=theme.muted)
+    fig.update_yaxes(gridcolor=theme.grid, linecolor=theme.muted, zerolinecolor=theme.muted)
+    fig.update_traces(marker_line_color=theme.background, selector={"type": "bar"})  # gaps between bars
+    if dark:
+        for trace in fig.data:
+            for part in ("line", "marker"):
+                if getattr(getattr(trace, part, None), "color", None) == BLACK:
+                    trace[part].color = theme.foreground
     return fig
 
 
 def sanitised(fig: go.Figure) -> go.Figure:
     """Escape text that came from the data before Plotly reads it as HTML: trace names (legend),
-    hover and bar texts, category labels, title and annotations. A category value such as
-    `<a href=…>` is then shown as written, never as a link. Works on a copy: figures are cached."""
+    hover and bar texts, category labels, title, subtitle and annotations. A category value such as
+    `<a href=…>` is then shown as written, never as a link; our own line breaks stay. Works on a
+    copy: figures are cached."""
     fig = go.Figure(fig)
     for trace in fig.data:
         for attribute in ("name", "hovertext", "text", "x", "y"):
             value = getattr(trace, attribute, None)
             if isinstance(value, str):
-                trace[attribute] = escape_html(value)
+                trace[attribute] = _escaped_keeping_layout(value)
             elif isinstance(value, tuple | list) and any(isinstance(v, str) for v in value):
-                trace[attribute] = [escape_html(v) if isinstance(v, str) else v for v in value]
+                trace[attribute] = [_escaped_keeping_layout(v) if isinstance(v, str) else v for v in value]
     for annotation in fig.layout.annotations:
         annotation.text = _escaped_keeping_layout(annotation.text) if annotation.text else annotation.text
-    if fig.layout.title.text:
-        fig.layout.title.text = _escaped_keeping_layout(fig.layout.title.text)
+    for title in (fig.layout.title, fig.layout.title.subtitle):
+        if title.text:
+            title.text = _escaped_keeping_layout(title.text)
     return fig
 
 
-LAYOUT_TAGS = ("<br>", "<sup>", "</sup>")  # the only markup our own titles use (`wrapped`)
+LAYOUT_TAGS = (BREAK, "<sup>", "</sup>", SMALL, END_SMALL)  # the only markup our own titles and labels use
 
 
 def _escaped_keeping_layout(text: str) -> str:
-    """Escape a title, then give back the line break and subtitle tags our builders put there."""
+    """Escape a text, then give back the line break and subtitle tags our builders put there."""
     escaped = escape_html(text)
     for tag in LAYOUT_TAGS:
         escaped = escaped.replace(escape_html(tag), tag)
     return escaped
+
+
+def plain(text: str) -> str:
+    """A chart title as plain words (for screen readers): the subtitle after a full stop, tags gone."""
+    text = text.replace(BREAK + SMALL, ". ", 1)
+    for tag in LAYOUT_TAGS:
+        text = text.replace(tag, " ")
+    return " ".join(text.split())

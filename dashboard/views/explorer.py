@@ -7,7 +7,8 @@ import streamlit as st
 from dashboard import explorer_controls, ui
 from dashboard.charts import encounters
 from dashboard.data import dataset
-from data_sources.tables.explore import VIEWS, explore, file_name, months_of, notes, policy_events
+from data_sources.tables.explore import VIEWS, explore, file_name, for_download, notes, policy_events
+from data_sources.tables.explore_link import months_of
 
 
 def render() -> None:
@@ -28,7 +29,7 @@ def render() -> None:
         st.info("No data reported for this selection. Widen the months or choose another view.")
         return
     figure = encounters.explorer(rows, query, policy_events(data.tables["events"], query))
-    ui.chart_with_download(figure, rows, file_name(query), "explorer")
+    ui.chart_with_download(figure, for_download(rows, query), file_name(query), "explorer")
     for note in notes(rows, query):
         st.caption(note)
     st.caption(ui.source_line(data, list(view.sources)))

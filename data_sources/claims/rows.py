@@ -16,6 +16,8 @@ from data_sources.claims.params import window_months
 MONTHLY = "southwest_monthly_metrics"
 SERIES_COLUMNS = ["month", "component", "encounters", "days_in_month", "per_day", "source", "vintage"]
 
+RECONSTRUCTED = "[title reconstructed from URL]"  # a researchers' marker in the reference lists
+
 
 def month_row(tables: Tables, month: pd.Timestamp, component: str) -> pd.Series:
     """One component's row of the Southwest series (its evaluator's `Needs` made sure it is there)."""
@@ -48,7 +50,7 @@ def event_sentence(event: dict[str, Any]) -> str:
 
 
 def event_citations(events: pd.DataFrame) -> list[Citation]:
-    return [Citation(e["description"], e["source_title"], e["source_url"]) for e in records(events)]
+    return [Citation(e["description"], _title(e["source_title"]), e["source_url"]) for e in records(events)]
 
 
 def figure_citations(tables: Tables, ids: Sequence[str]) -> list[Citation]:
@@ -64,6 +66,11 @@ def _figure_citation(figure: dict[str, Any]) -> Citation:
     qualifier = str(figure["value_qualifier"]).replace("_", " ")
     return Citation(
         f"{figure['measure']}: {qualifier} {figure['figure_value']} ({figure['publisher']}; {status})",
-        figure["source_title"],
+        _title(figure["source_title"]),
         figure["source_url"],
     )
+
+
+def _title(title: str) -> str:
+    """A citation's title for readers: without the researchers' "[title reconstructed from URL]" marker."""
+    return str(title).replace(RECONSTRUCTED, "").strip()

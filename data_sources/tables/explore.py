@@ -2,29 +2,58 @@
 
 Each view reads one canonical table. OHSS sheets are separate cross-tabulations, so each is its
 own view and nothing sums across them. Per-day values divide by the days in the months covered,
-so a 28-day February and a partial fiscal year compare fairly with full ones. A view is a `Query`,
-which round-trips through the URL query string so a copied link opens the same chart.
+so a 28-day February and a partial fiscal year compare fairly with full ones; each period carries the
+months it covers, so a partial year can be marked as such. A view is a `Query`, which round-trips
+through the URL query string (`explore_link`) so a copied link opens the same chart.
+
+A legend has one remainder bucket, "All other": the series below the top N and any group the
+publisher itself calls "Other" (both mean "everything not named here"). When both components are
+shown, their total is added, only for periods that both cover in every month.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 import pandas as pd
 
-from data_sources.core.periods import days_in_month, month_start, period_of
-from data_sources.core.vocabulary import COMPONENTS, POLICY_KINDS, SOUTHWEST_REGION
+from data_sources.core.periods import days_in_month, month_start
+from data_sources.core.vocabulary import COMPONENT_SHORT, COMPONENTS, OFO, POLICY_KINDS, SOUTHWEST_REGION, USBP
 
 Unit = Literal["per_day", "total"]
 Granularity = Literal["month", "fiscal_year", "calendar_year"]
 UNITS: tuple[Unit, ...] = get_args(Unit)
 GRANULARITIES: tuple[Granularity, ...] = get_args(Granularity)
 BOTH = "all"  # the component choice that keeps both
-OTHER = "All other"
+OTHER = "All other"  # the one remainder bucket
+PUBLISHER_OTHER = "other"  # how CBP names its own remainder ("Other", "OTHER"), compared case-blind
+TOTAL = f"Total ({COMPONENT_SHORT[USBP]} + {COMPONENT_SHORT[OFO]})"
 MAX_TOP = 20
 OHSS_NOTE = "OHSS rounds every count to the nearest 10; sheets are separate cross-tabs and are never added."
+COLUMNS = ["period", "encounters", "days", "months", "first_month", "last_month", "value"]  # plus the breakdown
+LABELS = {  # the reader's words for breakdowns, units, periods and the component choice
+    "component": "Component",
+    "citizenship": "Citizenship",
+    "demographic": "Demographic",
+    "title_of_authority": "Title of authority",
+    "encounter_type": "Encounter type",
+    "sector": "Sector",
+    "family_status": "Family status",
+    "region": "Border region",
+    "area_of_responsibility": "Area of responsibility",
+    "per_day": "Average per day",
+    "total": "Total",
+    "month": "Month",
+    "fiscal_year": "Fiscal year (Oct–Sep)",
+    "calendar_year": "Calendar year",
+    BOTH: f"Both ({COMPONENT_SHORT[USBP]} + {COMPONENT_SHORT[OFO]})",
+}
+
+
+def label(value: str) -> str:
+    """The words shown for a breakdown, unit, period or component choice."""
+    return LABELS.get(value, value)
 
 
 @dataclass(frozen=True)
@@ -32,23 +61,26 @@ class View:
     """One explorable table: which breakdowns it allows and which source it comes from."""
 
     label: str
+    short: str  # for chart titles: a few words, no comma (a title's comma starts its second line)
     table: str
     breakdowns: tuple[str, ...]
     sources: tuple[str, ...]
     filters: dict[str, str] = field(default_factory=dict)
     has_component: bool = False
     note: str = ""
+    publisher_other: dict[str, str] = field(default_factory=dict)  # breakdown → what the file names only some of
 
 
-def _ohss(label: str, table: str, by: str, filters: dict[str, str] | None = None) -> View:
+def _ohss(label: str, short: str, table: str, by: str, filters: dict[str, str] | None = None) -> View:
     """A sheet of the OHSS workbook: Border Patrol only, every count rounded to the nearest 10."""
-    return View(label, table, (by,), ("ohss_usbp",), filters or {}, note=OHSS_NOTE)
+    return View(label, short, table, (by,), ("ohss_usbp",), filters or {}, note=OHSS_NOTE)
 
 
 SOUTHWEST_ONLY = {"region": SOUTHWEST_REGION}
 VIEWS: dict[str, View] = {
     "southwest": View(
         "Southwest border by component (Border Patrol from FY2000, OFO from FY2022)",
+        "CBP and OHSS Southwest series",
         "southwest_monthly",
         ("component",),
         ("ohss_usbp", "cbp_sbo"),
@@ -56,33 +88,45 @@ VIEWS: dict[str, View] = {
     ),
     "cbp_detail": View(
         "CBP Southwest detail, FY2022 on (both components)",
+        "CBP Southwest detail",
         "cbp_sw_encounters",
         ("component", "citizenship", "demographic", "title_of_authority", "encounter_type"),
         ("cbp_sbo",),
         has_component=True,
+        publisher_other={"citizenship": "countries of citizenship"},
     ),
     "usbp_sector": _ohss(
-        "Border Patrol by Southwest sector, FY2000 on (OHSS)", "ohss_usbp_sector", "sector", SOUTHWEST_ONLY
+        "Border Patrol by Southwest sector, FY2000 on (OHSS)",
+        "OHSS Southwest sectors",
+        "ohss_usbp_sector",
+        "sector",
+        SOUTHWEST_ONLY,
     ),
     "usbp_citizenship": _ohss(
         "Border Patrol Southwest by citizenship, FY2000 on (OHSS)",
+        "OHSS Southwest citizenship",
         "ohss_usbp_citizenship",
         "citizenship",
         SOUTHWEST_ONLY,
     ),
     "usbp_family": _ohss(
         "Border Patrol Southwest by family status, FY2000 on (OHSS)",
+        "OHSS Southwest family status",
         "ohss_usbp_family_status",
         "family_status",
         SOUTHWEST_ONLY,
     ),
-    "usbp_region": _ohss("Border Patrol by border region, FY2000 on (OHSS)", "ohss_usbp_region", "region"),
+    "usbp_region": _ohss(
+        "Border Patrol by border region, FY2000 on (OHSS)", "OHSS border regions", "ohss_usbp_region", "region"
+    ),
     "aor": View(
         "CBP Southwest by area of responsibility (Nationwide file)",
+        "CBP Nationwide file",
         "cbp_sw_aor_encounters",
         ("area_of_responsibility", "component", "citizenship", "demographic"),
         ("cbp_nationwide",),
         has_component=True,
+        publisher_other={"citizenship": "countries of citizenship"},
     ),
 }
 DEFAULT_VIEW = "southwest"
@@ -104,18 +148,21 @@ class Query:
 
 
 def explore(table: pd.DataFrame, view: View, query: Query) -> pd.DataFrame:
-    """Rows of the chart: period, series, encounters, days covered, value in the chosen unit."""
+    """Rows of the chart: period, series, encounters, days and months covered, value in the chosen unit."""
     rows = table
-    for column, value in view.filters.items():
-        rows = rows[rows[column] == value]
+    for column, wanted in view.filters.items():
+        rows = rows[rows[column] == wanted]
     if view.has_component and query.component != BOTH:
         rows = rows[rows["component"] == query.component]
     rows = rows[rows["month"].between(month_start(query.start), month_start(query.end))]
     if rows.empty:
-        return pd.DataFrame(columns=["period", query.by, "encounters", "days", "months", "value"])
+        return pd.DataFrame(columns=[COLUMNS[0], query.by, *COLUMNS[1:]])
     rows = rows.assign(period=_period(rows, query.granularity), series=_top_series(rows, query.by, query.top))
     covered = _days_covered(rows)
-    grouped = rows.groupby(["period", "series"], as_index=False)["encounters"].sum().merge(covered, on="period")
+    grouped = rows.groupby(["period", "series"], as_index=False).agg(encounters=("encounters", "sum"))
+    if _wants_total(view, query):
+        grouped = pd.concat([grouped, _total(rows, grouped, covered)], ignore_index=True)
+    grouped = grouped.merge(covered, on="period")
     value = grouped["encounters"] / grouped["days"] if query.unit == "per_day" else grouped["encounters"]
     result = grouped.assign(value=value.round(2) if query.unit == "per_day" else value)
     return result.rename(columns={"series": query.by}).sort_values(["period", query.by]).reset_index(drop=True)
@@ -130,32 +177,118 @@ def _period(rows: pd.DataFrame, granularity: Granularity) -> pd.Series:
 
 
 def _top_series(rows: pd.DataFrame, by: str, top: int) -> pd.Series:
-    """Keep the `top` largest series by total; fold the rest into 'All other' (same table, so additive)."""
-    totals = rows.groupby(by)["encounters"].sum().nlargest(top)
+    """Keep the `top` largest named series; fold the rest into 'All other' (same table, so additive).
+
+    The publisher's own 'Other' group (CBP names only a few citizenships) is folded in too: it is the
+    same kind of remainder, and one legend with both 'Other' and 'All other' cannot be read.
+    """
+    named = rows[rows[by].astype(str).str.casefold() != PUBLISHER_OTHER]
+    totals = named.groupby(by)["encounters"].sum().nlargest(top)
     return rows[by].where(rows[by].isin(totals.index), OTHER)
+
+
+def _wants_total(view: View, query: Query) -> bool:
+    """A total only when the series are both components."""
+    return view.has_component and query.component == BOTH and query.by == "component"
+
+
+def _total(rows: pd.DataFrame, grouped: pd.DataFrame, covered: pd.DataFrame) -> pd.DataFrame:
+    """Both components added up, only for periods that both cover in every month (OFO starts in
+    FY2022 in the long series: a 'total' before that would be Border Patrol alone)."""
+    counts = rows.groupby(["period", "component"])["month"].nunique().unstack()
+    counts = counts.reindex(columns=list(COMPONENTS)).fillna(0)
+    full = counts.eq(covered.set_index("period")["months"], axis=0).all(axis=1)
+    both = grouped[grouped["period"].isin(full.index[full])]
+    return both.groupby("period", as_index=False).agg(encounters=("encounters", "sum")).assign(series=TOTAL)
 
 
 def _days_covered(rows: pd.DataFrame) -> pd.DataFrame:
     """Days and months each period covers (months present in the data, whatever the series)."""
     months = rows[["period", "month"]].drop_duplicates()
     months = months.assign(days=days_in_month(months["month"]))
-    return months.groupby("period", as_index=False).agg(days=("days", "sum"), months=("month", "nunique"))
+    return months.groupby("period", as_index=False).agg(
+        days=("days", "sum"),
+        months=("month", "nunique"),
+        first_month=("month", "min"),
+        last_month=("month", "max"),
+    )
 
 
 def file_name(query: Query) -> str:
     return f"encounters_{query.view}_by_{query.by}_{query.start}_{query.end}.csv"
 
 
+def for_download(rows: pd.DataFrame, query: Query) -> pd.DataFrame:
+    """The chart's rows with every active choice as a column, so a saved CSV says what it holds."""
+    view = VIEWS[query.view]
+    return rows.assign(
+        view=view.label,
+        components_shown=label(query.component) if view.has_component else USBP,
+        unit="encounters per day" if query.unit == "per_day" else "encounters",
+        period_type=label(query.granularity),
+        months_from=query.start,
+        months_to=query.end,
+        series_shown=query.top,
+    )
+
+
+def period_label(period: Any, granularity: Granularity) -> str:
+    """'FY2024', '2024' or 'Dec 2023': whole years as whole years, never '2,023.5'."""
+    if granularity == "fiscal_year":
+        return f"FY{int(period)}"
+    if granularity == "calendar_year":
+        return str(int(period))
+    return month_label(period)
+
+
+def month_label(month: str | pd.Timestamp) -> str:
+    """'2023-12' (or its first day) → 'Dec 2023'."""
+    return f"{month_start(month) if isinstance(month, str) else month:%b %Y}"
+
+
+def partial_periods(rows: pd.DataFrame, query: Query) -> dict[str, str]:
+    """Years with fewer than 12 months of data, with how much they hold: {'FY2025': '11 of 12 months'}."""
+    if query.granularity == "month":
+        return {}
+    short = rows.loc[rows["months"] < 12, ["period", "months"]].drop_duplicates().sort_values("period")
+    return {
+        period_label(p, query.granularity): f"{m} of 12 months"
+        for p, m in zip(short["period"], short["months"], strict=True)
+    }
+
+
 def notes(rows: pd.DataFrame, query: Query) -> list[str]:
-    """What a reader should know about these rows: years with missing months, rounding in the source."""
-    found = []
-    if query.granularity != "month":
-        partial = sorted(set(rows.loc[rows["months"] < 12, "period"]))
-        if partial:
-            found.append(
-                f"Years with fewer than 12 months of data: {', '.join(map(str, partial))}. Compare them per day."
-            )
-    return [*found, VIEWS[query.view].note] if VIEWS[query.view].note else found
+    """What a reader should know about these rows: events not drawn, partial years, grouping, rounding."""
+    view, found = VIEWS[query.view], []
+    single = rows["period"].nunique() == 1
+    if query.events and query.granularity != "month":
+        found.append("Policy events are marked on monthly charts only: choose Period “Month” to see them.")
+    elif query.events and single:
+        found.append("Policy events are marked on charts over several months: widen the months to see them.")
+    partial = partial_periods(rows, query)
+    if partial:
+        listed = "; ".join(f"{period} has {months}" for period, months in partial.items())
+        drawn = "" if single else ", drawn hollow on a dashed line"
+        advice = "" if query.unit == "per_day" else " Their totals are low for that reason; compare them per day."
+        found.append(f"Partial years{drawn}: {listed}.{advice}")
+    if query.by in view.publisher_other:
+        named = view.publisher_other[query.by]
+        found.append(f"The source file names only a few {named} and counts the rest as “Other”, here in “All other”.")
+    found.extend(_total_note(rows, query))
+    return [*found, view.note] if view.note else found
+
+
+def _total_note(rows: pd.DataFrame, query: Query) -> list[str]:
+    """Where the total of both components is missing, and why (it needs both for every month)."""
+    if not _wants_total(VIEWS[query.view], query):
+        return []
+    totals = rows.loc[rows[query.by] == TOTAL, "period"]
+    if len(totals) == rows["period"].nunique():
+        return []
+    why = "both components for every month"
+    if totals.empty:
+        return [f"No {TOTAL}: no period here has {why}."]
+    return [f"{TOTAL} is drawn from {period_label(totals.min(), query.granularity)}: earlier periods lack {why}."]
 
 
 def policy_events(events: pd.DataFrame, query: Query) -> pd.DataFrame | None:
@@ -163,78 +296,3 @@ def policy_events(events: pd.DataFrame, query: Query) -> pd.DataFrame | None:
     if not query.events or query.granularity != "month":
         return None
     return events[events["kind"].isin(POLICY_KINDS)]
-
-
-def months_of(table: pd.DataFrame) -> list[str]:
-    """Every month from the table's first to its last, as YYYY-MM."""
-    span = pd.date_range(table["month"].min(), table["month"].max(), freq="MS")
-    return [period_of(month) for month in span]
-
-
-def clamp_range(months: tuple[str, str], coverage: tuple[str, str]) -> tuple[str, str]:
-    """Keep a remembered month range inside the months a table covers (all of them if it falls outside)."""
-    (start, end), (first, last) = months, coverage
-    if end < first or start > last:
-        return first, last
-    return max(start, first), min(end, last)
-
-
-def parse_query(params: Mapping[str, str], coverage: tuple[str, str]) -> tuple[Query, list[str]]:
-    """A `Query` from URL parameters; anything malformed or out of range falls back with a notice."""
-    notices: list[str] = []
-    view_key = params.get("view", DEFAULT_VIEW)
-    if view_key not in VIEWS:
-        notices.append(f"Unknown view {view_key!r}; showing the default.")
-        view_key = DEFAULT_VIEW
-    view = VIEWS[view_key]
-    choices = {"by": view.breakdowns, "component": (BOTH, *COMPONENTS), "unit": UNITS, "granularity": GRANULARITIES}
-    values: dict[str, Any] = {"view": view_key, "by": view.breakdowns[0]}
-    for name, allowed in choices.items():
-        if name in params and params[name] in allowed:
-            values[name] = params[name]
-        elif name in params:
-            notices.append(f"Ignored {name}={params[name]!r}: expected one of {', '.join(allowed)}.")
-    top = params.get("top")
-    if top is not None and top.isascii() and top.isdigit() and 1 <= int(top) <= MAX_TOP:
-        values["top"] = int(top)
-    elif top is not None:
-        notices.append(f"Ignored top: expected a whole number from 1 to {MAX_TOP}.")
-    if "events" in params:
-        values["events"] = params["events"] != "0"
-    values.update(_months(params, coverage, notices))
-    return Query(**values), notices
-
-
-def _months(params: Mapping[str, str], coverage: tuple[str, str], notices: list[str]) -> dict[str, str]:
-    found = {"start": coverage[0], "end": coverage[1]}
-    for name in found:
-        text = params.get(name)
-        if text is None:
-            continue
-        try:
-            month_start(text)
-        except ValueError:
-            notices.append(f"Ignored {name}={text!r}: expected a month as YYYY-MM.")
-            continue
-        found[name] = min(max(text, coverage[0]), coverage[1])
-        if found[name] != text:
-            notices.append(f"{name} {text} is outside the data ({coverage[0]} to {coverage[1]}); using {found[name]}.")
-    if found["start"] > found["end"]:
-        notices.append("The start was after the end; swapped them.")
-        found["start"], found["end"] = found["end"], found["start"]
-    return found
-
-
-def to_params(query: Query) -> dict[str, str]:
-    """The query as URL parameters (the inverse of `parse_query`)."""
-    return {
-        "view": query.view,
-        "by": query.by,
-        "component": query.component,
-        "unit": query.unit,
-        "granularity": query.granularity,
-        "start": query.start,
-        "end": query.end,
-        "top": str(query.top),
-        "events": "1" if query.events else "0",
-    }

