@@ -18,14 +18,8 @@ from data_sources.core.safe_text import escape_markdown
 from data_sources.core.vocabulary import CLOSURE_KINDS
 from data_sources.tables.build import Dataset
 from data_sources.tables.derived import select_sectors
-from data_sources.tables.ports import (
-    border_outlines,
-    closure_table,
-    coverage_note,
-    map_box,
-    map_labels,
-    port_map,
-)
+from data_sources.tables.port_map import border_outlines, map_box, map_labels, port_map
+from data_sources.tables.ports import closure_table, coverage_note
 
 FALLBACK_MEASURES = ("Personal Vehicles", "Pedestrians")  # for a port without a closure on record
 PORT_CODE = (

@@ -20,17 +20,15 @@ from data_sources.acquire.socrata import TOKEN_ENV
 from data_sources.cli import main
 from data_sources.sources.registry import get_source
 from data_sources.tables.build import CACHE_ENV, load
+from data_sources.tables.port_map import BORDER, border_outlines, map_labels
 from data_sources.tables.ports import (
-    BORDER,
     NO_DATA,
     TABLE_COLUMNS,
-    border_outlines,
     closure_key,
     closure_months,
     closure_table,
     coverage_note,
     date_span,
-    map_labels,
     measure_kinds,
     shared_range,
 )

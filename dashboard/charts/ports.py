@@ -18,7 +18,8 @@ from plotly.subplots import make_subplots
 from dashboard.charts.common import lines, with_events
 from dashboard.charts.style import BLACK, BLUE, CLAIM_COLOUR, GREY, layout, series_style
 from data_sources.core.safe_text import escape_html
-from data_sources.tables.ports import BORDER, measure_kinds
+from data_sources.tables.port_map import BORDER
+from data_sources.tables.ports import measure_kinds
 
 HALF_MONTH = pd.Timedelta(days=15)
 LABEL_STEP = 0.11  # how far down (share of the top panel) each staggered level of closure numbers sits
