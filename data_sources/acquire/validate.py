@@ -17,6 +17,7 @@ import pandas as pd
 
 from data_sources.acquire.snapshots import Snapshot
 from data_sources.acquire.source import ParseError, Source
+from data_sources.core.safe_text import one_line
 from data_sources.core.schema import SchemaError
 
 REVISION_MONTHS = 3  # the latest months of the previous vintage may be revised freely
@@ -34,8 +35,7 @@ class ValidationError(ValueError):
 
 def bounded(text: str, limit: int = MESSAGE_MAX_CHARS) -> str:
     """One line of at most `limit` characters: messages from outside must not flood a page or log."""
-    line = " ".join(str(text).split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+    return one_line(text, limit)
 
 
 def check_vintage(vintage: str) -> str:

@@ -6,13 +6,15 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
+from data_sources.core.safe_text import ZERO_WIDTH_AND_BIDI
+
 ABBREVIATION = re.compile(
     r"(?:\b[A-Z]\.|\b(?:Mr|Ms|Mrs|Dr|St|No|vs|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
     r"Oct|Nov|Dec)\.)$"
 )
 
 
-INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+INVISIBLE = re.compile(f"[{ZERO_WIDTH_AND_BIDI}]")
 
 
 def normalise(text: str) -> str:

@@ -11,7 +11,8 @@ import re
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>~$|])|^([#>+\-]|\d+\.)", re.MULTILINE)
 
 
-INVISIBLE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+ZERO_WIDTH_AND_BIDI = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+INVISIBLE = re.compile(f"[\u0000-\u0008\u000b-\u001f\u007f{ZERO_WIDTH_AND_BIDI}]")
 
 
 def plain_text(text: str) -> str:
@@ -33,3 +34,9 @@ def escape_markdown(text: str) -> str:
 def escape_html(text: object) -> str:
     """For Plotly legends and hovers, which read a subset of HTML (`<a>`, `<b>`, `<br>`)."""
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def one_line(text: object, limit: int = 500) -> str:
+    """One line of at most `limit` characters: messages must not flood a page or a log."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
