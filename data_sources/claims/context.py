@@ -16,6 +16,7 @@ import pandas as pd
 
 from data_sources.claims import wording as w
 from data_sources.claims.params import Params
+from data_sources.claims.verdict import Verdict, not_checkable
 from data_sources.core.periods import month_start
 
 Tables = dict[str, pd.DataFrame]
@@ -70,6 +71,7 @@ class ClaimContext:
     caveats: list[str]
     sources: list[str]  # registry keys of the datasets used
     citations: list[Citation] = field(default_factory=list)
+    verdict: Verdict | None = None  # the card's first line; every evaluator sets one
 
 
 @dataclass(frozen=True)
@@ -113,12 +115,18 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 def note(claim: Claim, sentence: str) -> ClaimContext:
     """A context that is only a sentence (and the claim's caveats): nothing computed to show."""
-    return ClaimContext([sentence], [], list(claim.caveats), [])
+    return ClaimContext([sentence], [], list(claim.caveats), [], verdict=not_checkable(sentence))
 
 
 def no_data(claim: Claim, what: str) -> ClaimContext:
-    return note(
-        claim,
+    sentence = (
         f"Our snapshots hold no {what} for {w.month_name(claim.month)}. "
-        "Refresh the data (Data & downloads page, or `python -m data_sources refresh`) to check this claim.",
+        "Refresh the data (Data & downloads page, or `python -m data_sources refresh`) to check this claim."
+    )
+    return ClaimContext(
+        [sentence],
+        [],
+        list(claim.caveats),
+        [],
+        verdict=not_checkable(f"our snapshots hold no {what} for {w.month_name(claim.month)}"),
     )
