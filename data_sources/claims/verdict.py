@@ -100,7 +100,8 @@ def compare_range(
         label, where = HIGHER, f"{w.compared(claimed, high)} the top of"
     else:
         label, where = LOWER, f"{w.compared(claimed, low)} the bottom of"
-    summary = f"The claimed {w.count(claimed)} is {where} the estimates published at the time ({w.count(low)} to {w.count(high)})."
+    estimates = f"{w.count(low)} to {w.count(high)}"
+    summary = f"The claimed {w.count(claimed)} is {where} the estimates published at the time ({estimates})."
     return Verdict(label, summary, rule, evidence)
 
 
