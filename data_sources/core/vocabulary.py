@@ -23,6 +23,12 @@ COMPONENT_SHORT = {USBP: "Border Patrol", OFO: "OFO", ALL_SOUTHWEST: "All Southw
 SOUTHWEST_REGION = "Southwest Land Border"
 REGIONS = ("Coastal Border", "Northern Land Border", SOUTHWEST_REGION)
 
+# Places of the hemisphere series (IOM gdidata compilations of Panama's and Mexico's official counts):
+# Darién counts irregular transits into Panama from Colombia; Mexico counts apprehension "events".
+DARIEN = "Darién (Panama)"
+MEXICO = "Mexico"
+HEMISPHERE_PLACES = (DARIEN, MEXICO)
+
 # Kinds of dated event in `reference/events.csv`, and the groups charts draw.
 EVENT_KINDS = ("port_closure", "rail_closure", "policy", "meeting", "caravan", "administration")
 CLOSURE_KINDS = ("port_closure", "rail_closure")
