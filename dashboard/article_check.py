@@ -3,7 +3,11 @@ a reader keeps or corrects each claim found, and the downloads of the result."""
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -11,13 +15,17 @@ import streamlit as st
 from dashboard.data import ClaimView
 from data_sources.claims.articles import Article, article_toml
 from data_sources.claims.evaluate import EVALUATORS
-from data_sources.claims.finder import FoundClaim, html_to_text
+from data_sources.claims.finder import KINDS, TOTAL_OF, FoundClaim, html_to_text, reread
 from data_sources.claims.report import article_markdown
+from data_sources.claims.when import kind_of, parse_label
 from data_sources.core.periods import period_of
 from data_sources.tables.build import Dataset
 
 MAX_UPLOAD_BYTES = 1_000_000
-COLUMNS = ["keep", "number", "unit", "rate", "period", "metric", "confidence", "reason", "sentence"]
+COLUMNS = ["keep", "number", "measures", "period", "reason", "sentence"]
+PLAIN = {kind.plain: name for name, kind in KINDS.items()}  # "people per day" → "daily_rate"
+TOTALS = ("month_total", "fiscal_year_total", "calendar_year_total", "period_total")
+BAD_PERIOD = "Not a period: write 2023-12, FY2024, CY2023, 2023-12-18 or 2023-10..2024-03."
 MONTH = re.compile(r"(19|20)\d{2}-(0[1-9]|1[0-2])")
 
 
@@ -40,15 +48,14 @@ def read_input() -> str:
 
 
 def claims_table(found: list[FoundClaim]) -> pd.DataFrame:
+    """One row per claim: what the reader may correct (what the number measures, its period) in
+    plain words, beside the reason and the sentence."""
     rows = [
         {
             "keep": c.confidence >= 0.5,
             "number": c.text,
-            "unit": c.unit,
-            "rate": c.rate,
-            "period": c.period,
-            "metric": c.metric,
-            "confidence": c.confidence,
+            "measures": KINDS[c.kind].plain if c.kind in KINDS else c.kind,
+            "period": c.when or c.period,
             "reason": c.reason,
             "sentence": c.sentence,
         }
@@ -57,24 +64,63 @@ def claims_table(found: list[FoundClaim]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
+def corrected(claim: FoundClaim, row: Mapping[Any, Any]) -> FoundClaim | None:
+    """The claim as the reader reads it (what it measures, its period), or None when the period typed
+    is not one (the finder's reading stays when nothing was changed)."""
+    kind = PLAIN.get(str(row["measures"]), claim.kind)
+    label = parse_label(str(row["period"]))
+    if label is None:
+        return None
+    if kind == claim.kind and kind in TOTALS and label not in (claim.when, claim.period):
+        kind = TOTAL_OF[kind_of(label)]  # a year typed for a month's total: the total of that year
+    if kind == claim.kind and label in (claim.when, claim.period):
+        return claim
+    changed = reread(claim, kind, label)
+    return replace(changed, reason="Your choice: " + changed.reason, confidence=1.0)
+
+
 def confirmed(found: list[FoundClaim], edited: pd.DataFrame) -> list[FoundClaim]:
-    """The claims the reader kept, with their corrected metric and period."""
+    """The claims the reader kept, as the reader reads them."""
     kept = []
     for claim, row in zip(found, edited.to_dict("records"), strict=True):
-        if row["keep"] and re.fullmatch(r"\d{4}-\d{2}", str(row["period"])) and row["metric"] in EVALUATORS:
-            claim.metric, claim.period = str(row["metric"]), str(row["period"])
-            kept.append(claim)
+        reading = corrected(claim, row) if row["keep"] else None
+        if reading is not None and reading.metric in EVALUATORS:
+            kept.append(reading)
     return kept
 
 
+def _in_step(found: list[FoundClaim], table: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The table with the reason of every row the reader changed rewritten for the new choice."""
+    edits = st.session_state.get(key, {}).get("edited_rows", {})
+    for index, change in edits.items():
+        at = int(index)
+        if 0 <= at < len(found):
+            row = {**table.iloc[at].to_dict(), **change}
+            reading = corrected(found[at], row)
+            table.loc[at, "reason"] = reading.reason if reading else BAD_PERIOD
+    return table
+
+
 def review(found: list[FoundClaim]) -> list[FoundClaim]:
-    """Show the claims found in an editable table; return those the reader kept."""
+    """Show the claims found in an editable table; return those the reader kept, as corrected. The
+    reason column follows the reader's choices (the table is keyed by the claims, so a new text starts
+    afresh)."""
+    said = "\n".join(f"{c.sentence}|{c.text}" for c in found)
+    key = "check_claims_" + hashlib.sha256(said.encode()).hexdigest()[:12]
     edited = st.data_editor(
-        claims_table(found),
+        _in_step(found, claims_table(found), key),
         hide_index=True,
-        key="check_claims",
-        disabled=["number", "unit", "rate", "confidence", "reason", "sentence"],
-        column_config={"metric": st.column_config.SelectboxColumn(options=list(EVALUATORS))},
+        key=key,
+        num_rows="fixed",
+        disabled=["number", "reason", "sentence"],
+        column_config={
+            "measures": st.column_config.SelectboxColumn(
+                "what it measures", options=list(PLAIN), required=True, help="Change it if the finder misread it."
+            ),
+            "period": st.column_config.TextColumn(
+                "period", help="2023-12 (a month), FY2024, CY2023, 2023-12-18 (a day) or 2023-10..2024-03"
+            ),
+        },
     )
     return confirmed(found, edited)
 

@@ -1,16 +1,37 @@
-"""Claim cards, shared by the article page and the check-another-article page, with a table of
-contents at the top (on a phone the cards run to many screens) linking to each card's heading."""
+"""Claim cards, drawn from `card_views.ArticleView` (built ahead by `prebuilt.py`), for the article
+page and the check-another-article page.
+
+The page opens with the list of claims and each one's verdict, then shows one card at a time (a
+phone reader is not sent down ten screens, and a page draws one chart where it used to draw eight),
+with previous/next buttons and a choice of "all claims on one page" for reading or printing. The
+card opens with the quote and, right under it, the verdict line: the label in bold and one sentence,
+in the page's own colours (a verdict is a statement about the data, not a warning), with the rule and
+the figure it was set against one click away.
+
+Only Streamlit and Plotly are imported here; the check page's heavy path (`claim_cards`) imports the
+builders when it is called.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+import plotly.io as pio
 import streamlit as st
 
-from dashboard import ui
-from dashboard.data import ClaimView, claim_views
-from data_sources.claims.articles import Article, Claim
-from data_sources.tables.build import Dataset
+from dashboard.card_views import ArticleView, CardView, ChartView
+from dashboard.page_kit import CHART_CONFIG, dark_theme
 
-QUOTE_CHARS = 90  # a quote longer than this is shortened in the table of contents
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
+    from dashboard.data import ClaimView
+    from data_sources.claims.articles import Article
+    from data_sources.tables.build import Dataset
+
+QUOTE_CHARS = 90  # a quote longer than this is shortened in the list of claims
+VERDICT_ICON = ":material/balance:"  # neutral: the same for every label
+ALL = 0  # the claim choice that shows every card
 
 
 def anchor(number: int) -> str:
@@ -25,43 +46,135 @@ def short_quote(quote: str) -> str:
     return quote[:QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def contents(article: Article) -> None:
-    """A numbered list of the claims, each linking to its card."""
-    items = [
-        f"{number}. [“{ui.escape_markdown(short_quote(claim.quote))}”](#{anchor(number)})"
-        for number, claim in enumerate(article.claims, start=1)
-    ]
+def contents(view: ArticleView) -> None:
+    """A numbered list of the claims, each with its verdict's label."""
+    items = [f"{n}. “{short_quote(card.quote)}” — {card.verdict_label}" for n, card in enumerate(view.cards, start=1)]
     st.markdown("**The claims checked here:**\n\n" + "\n".join(items))
 
 
-def claim_card(
-    claim: Claim, view: ClaimView, data: Dataset, number: int, total: int, attribution: str = "the article"
-) -> None:
-    """One claim: the short quote, the computed context, its charts with downloads, caveats, sources."""
-    context = view.context
+def chosen_claim(view: ArticleView, key: str) -> int:
+    """Which card to show (1-based; ALL for every card), kept in the address as `?claim=`."""
+    total = len(view.cards)
+    wanted = st.query_params.get("claim", "1")
+    current = ALL if wanted == "all" else int(wanted) if wanted.isdigit() and 1 <= int(wanted) <= total else 1
+    if st.session_state.get(f"{key}-claim") not in range(total + 1):
+        st.session_state[f"{key}-claim"] = current
+    choice = st.selectbox(
+        "Show",
+        range(total + 1),
+        key=f"{key}-claim",
+        format_func=lambda n: (
+            "All claims on one page" if n == ALL else f"Claim {n}: “{short_quote(view.cards[n - 1].quote)}”"
+        ),
+    )
+    st.query_params["claim"] = "all" if choice == ALL else str(choice)
+    return int(choice)
+
+
+def _step(key: str, number: int) -> None:
+    st.session_state[f"{key}-claim"] = number
+
+
+def pager(number: int, total: int, key: str) -> None:
+    """Previous and next buttons under a card."""
+    left, right = st.columns(2)
+    if number > 1:
+        left.button("← Previous claim", key=f"{key}-previous", on_click=_step, args=(key, number - 1))
+    if number < total:
+        right.button("Next claim →", key=f"{key}-next", on_click=_step, args=(key, number + 1))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _figure(text: str) -> go.Figure:
+    """A saved figure, rebuilt once per server process (the JSON is already themed and checked)."""
+    return pio.from_json(text, skip_invalid=True)
+
+
+def chart(view: ChartView, key: str) -> None:
+    """A figure, the rows it draws as CSV and, folded away, what the columns mean."""
+    st.plotly_chart(
+        _figure(view.figure), theme=None, width="stretch", key=f"chart-{key}", config=CHART_CONFIG, alt=view.alt
+    )
+    st.download_button(
+        "Download this data (CSV)",
+        view.csv,
+        file_name=view.file_name,
+        mime="text/csv",
+        key=f"download-{key}",
+        icon=":material/download:",
+    )
+    with st.expander("What the columns mean"):
+        st.markdown(view.columns_markdown)
+        st.download_button(
+            "What the columns mean (CSV)",
+            view.columns_csv,
+            file_name=f"{view.file_name.removesuffix('.csv')}_columns.csv",
+            mime="text/csv",
+            key=f"columns-{key}",
+            icon=":material/download:",
+        )
+
+
+def card(view: CardView, number: int, total: int, attribution: str) -> None:
+    """One claim: the quote, the verdict, the computed context, its charts with downloads, citations,
+    caveats and sources."""
     with st.container(border=True):
         st.header(f"Claim {number} of {total}", anchor=anchor(number))
-        st.markdown(f"> “{ui.escape_markdown(claim.quote)}”\n>\n> — {attribution}")
-        for sentence in context.sentences:
+        st.markdown(f"> “{view.quote}”\n>\n> — {attribution}")
+        st.markdown(f"{VERDICT_ICON} {view.verdict_line}")
+        with st.expander("How this verdict is decided"):
+            st.markdown(f"**Rule.** {view.verdict_rule}")
+            st.markdown(f"**Compared with.** {view.verdict_compared}")
+        for sentence in view.sentences:
             st.markdown(f"- {sentence}")
-        for index, (spec, figure, rows) in enumerate(zip(context.charts, view.figures, view.csvs, strict=True)):
-            ui.chart_with_download(figure, rows, spec.file_name, f"{claim.id}-{index}")
-        if context.citations:
+        for index, chart_view in enumerate(view.charts):
+            chart(chart_view, f"{view.claim_id}-{index}")
+        if view.citations:
             with st.expander("What officials and reports said at the time (cited)"):
-                for c in context.citations:
-                    st.markdown(f"- {c.text} — {ui.citation(c.title, c.url)}")
+                st.markdown("\n".join(f"- {c}" for c in view.citations))
         with st.expander("Caveats"):
-            for caveat in context.caveats:
-                st.markdown(f"- {caveat}")
-        st.caption(ui.source_line(data, context.sources))
+            st.markdown("\n".join(f"- {c}" for c in view.caveats))
+        st.caption(view.source_line)
+
+
+def article_cards(view: ArticleView, key: str = "cards", attribution: str = "the article") -> None:
+    """The list of claims with their verdicts, then the chosen card (or all), then the ClaimReview download."""
+    total = len(view.cards)
+    number = 1
+    if total > 1:
+        contents(view)
+        number = chosen_claim(view, key)
+    shown = range(1, total + 1) if number == ALL else [number]
+    for n in shown:
+        card(view.cards[n - 1], n, total, attribution)
+    if number != ALL and total > 1:
+        pager(number, total, key)
+    claimreview_button(view)
+
+
+def claimreview_button(view: ArticleView) -> None:
+    """Every check of the article as schema.org ClaimReview (JSON-LD), one review per claim."""
+    st.download_button(
+        "Checks as ClaimReview (JSON-LD)",
+        view.claimreview,
+        file_name=f"{view.id}-claimreview.jsonld",
+        mime="application/ld+json",
+        key="claimreview",
+        icon=":material/download:",
+        help="The verdicts in the schema.org format fact-checkers' tools read: the quote, the verdict and its "
+        "rule, the article, and the data release used.",
+    )
 
 
 def claim_cards(article: Article, data: Dataset, attribution: str = "the article") -> list[ClaimView]:
-    """A table of contents (for more than one claim), then a card per claim in article order;
-    returns what was drawn (for exports)."""
-    views = claim_views(article, data, ui.event_markers(data.tables["events"]))
-    if len(article.claims) > 1:
-        contents(article)
-    for number, (claim, view) in enumerate(zip(article.claims, views, strict=True), start=1):
-        claim_card(claim, view, data, number, len(article.claims), attribution)
+    """Cards for an article built now, in this process (the check page's pasted text): evaluates the
+    claims, draws the cards as the landing page does, and returns the contexts for the other exports."""
+    from dashboard import ui
+    from dashboard.data import claim_views
+    from dashboard.prebuilt import article_view
+
+    markers = ui.event_markers(data.tables["events"])
+    views = claim_views(article, data, markers)
+    page = article_view(article, data, dark_theme(), markers is not None, [v.context for v in views])
+    article_cards(page, key="checked", attribution=attribution)
     return views

@@ -2,7 +2,7 @@
 
 The dataset is keyed on the snapshots' fingerprint, so a refresh (by this server, another replica,
 or the scheduled job) is picked up on the next rerun without a restart, and an unchanged cache
-costs one small check per rerun.
+costs one small check per rerun (on an object store: one small read of each source's `current.json`).
 """
 
 from __future__ import annotations

@@ -34,7 +34,10 @@ def in_words(year_month: str) -> str:
 
 def whats_here(data: Dataset) -> None:
     """Each dataset by publisher and title, with its span and release in words; how to get a missing one."""
-    st.markdown("Every number here is computed from these public datasets, free for anyone to reuse:")
+    st.markdown(
+        "Every number here is computed from these public datasets (each one's licence is under "
+        "*Versions, checksums and raw files* below):"
+    )
     lines = []
     for key, source in SOURCES.items():
         snapshot = data.snapshots.get(key)

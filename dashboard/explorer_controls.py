@@ -17,7 +17,6 @@ from data_sources.core.vocabulary import COMPONENTS
 from data_sources.tables.explore import (
     BOTH,
     DEFAULT_VIEW,
-    GRANULARITIES,
     MAX_TOP,
     UNITS,
     VIEWS,
@@ -58,15 +57,17 @@ def _restore(coverage: tuple[str, str]) -> Query:
     }
     for name, value in values.items():
         state.setdefault(f"{PREFIX}{name}", value)
-    breakdowns = VIEWS[state[f"{PREFIX}view"]].breakdowns
-    if state[f"{PREFIX}by"] not in breakdowns:  # the view changed to one without this breakdown
-        state[f"{PREFIX}by"] = breakdowns[0]
+    view = VIEWS[state[f"{PREFIX}view"]]
+    if state[f"{PREFIX}by"] not in view.breakdowns:  # the view changed to one without this breakdown
+        state[f"{PREFIX}by"] = view.breakdowns[0]
+    if state[f"{PREFIX}granularity"] not in view.granularities:  # fiscal years of a calendar-year view
+        state[f"{PREFIX}granularity"] = view.granularities[0]
     return query
 
 
-def _presets(months: list[str]) -> None:
+def _presets(months: list[str], fiscal: bool) -> None:
     """Quick ranges under the slider; a pick moves the slider, then the pills clear (they are buttons)."""
-    ranges = presets(months)
+    ranges = presets(months, fiscal)
 
     def pick() -> None:
         chosen = st.session_state[f"{PREFIX}preset"]
@@ -94,7 +95,8 @@ def controls(months: list[str]) -> tuple[Query, list[str]]:
     )
     unit = right.radio("Unit", UNITS, format_func=label, horizontal=True, key=f"{PREFIX}unit")
     left, middle, right = st.columns(3)
-    granularity = left.radio("Period", GRANULARITIES, format_func=label, key=f"{PREFIX}granularity")
+    granularities = VIEWS[view].granularities
+    granularity = left.radio("Period", granularities, format_func=label, key=f"{PREFIX}granularity")
     top = middle.number_input("Series shown (rest grouped)", 1, MAX_TOP, key=f"{PREFIX}top")
     events = right.toggle("Policy events", key=f"{PREFIX}events", help="Marked on monthly charts only.")
     # The range's default (a pair, which makes it a range slider) is used when its state is gone or
@@ -103,7 +105,7 @@ def controls(months: list[str]) -> tuple[Query, list[str]]:
     # second handle (Streamlit 1.67), so the pair stays.
     fitted = clamp_range((remembered.start, remembered.end), coverage)
     start, end = st.select_slider("Months", months, value=fitted, format_func=month_label, key=f"{PREFIX}range")
-    _presets(months)
+    _presets(months, "fiscal_year" in granularities)
     query = Query(
         start,
         end,

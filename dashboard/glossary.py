@@ -26,6 +26,17 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "children.",
         "Citizenship group": "Our grouping of countries of citizenship for charts (Mexico; Guatemala, Honduras and "
         "El Salvador; the rest of the Western Hemisphere; everywhere else). Tables keep each country.",
+        "Darién crossings": "Irregular transits through the Darién, the roadless jungle between Colombia and Panama, "
+        "as Panama's migration service (SNM) counts people arriving from the Colombian side. A crossing, not a "
+        "person: someone who crosses twice counts twice. Panama published only yearly totals for 2010–2019.",
+        "Apprehension events (Mexico)": "Mexico's count of times its authorities detained or presented a foreigner "
+        "without papers (Segob's migration policy unit, UPM). Events, not people; a different count from the press "
+        "releases of Mexico's migration institute (INM), which must not be mixed with it.",
+        "Verdict": "The first line of every claim card: how the claim sits beside the data, decided by a rule the "
+        "card states (for a number, within 10% of the closest fitting official figure is 'in line with the data'). "
+        "Labels are neutral: in line, higher or lower than the data, not in line, cannot settle it, not checkable.",
+        "ClaimReview": "The schema.org format fact-checkers use to publish their checks; the article page offers its "
+        "verdicts as a ClaimReview (JSON-LD) download.",
         "Caravan": "A large group of migrants travelling north together, usually from southern Mexico. A caravan's "
         "size is an estimate from reporters or officials, not a CBP count.",
         "INM": "Instituto Nacional de Migración, Mexico's National Migration Institute.",
@@ -51,7 +62,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "buses and bus passengers, trucks, loaded and empty truck containers, trains, train passengers, loaded and "
         "empty rail containers. A vehicle is not a person, so measures are never added up.",
         "Closure": "A suspension of a port, a crossing or one kind of traffic there, from the day it began to the "
-        "day it reopened (the reopening day counts as open).",
+        "day the sources give as its end; both days count as closed, so 18 to 22 December is 5 days.",
         "Same month a year earlier": "Ports and seasons vary through the year, so a closure month is compared with "
         "the same month twelve months before.",
     },

@@ -17,9 +17,10 @@ from data_sources.core.periods import month_start
 from data_sources.core.safe_text import escape_markdown
 from data_sources.core.vocabulary import CLOSURE_KINDS
 from data_sources.tables.build import Dataset
+from data_sources.tables.combine import sector_differences, sector_source_note
 from data_sources.tables.derived import select_sectors
 from data_sources.tables.port_map import border_outlines, map_box, map_labels, port_map
-from data_sources.tables.ports import closure_table, coverage_note
+from data_sources.tables.ports import UNUSUAL_GAP, USUAL_MONTHS, closure_table, coverage_note
 
 FALLBACK_MEASURES = ("Personal Vehicles", "Pedestrians")  # for a port without a closure on record
 PORT_CODE = (
@@ -97,8 +98,11 @@ def effects_table(effects: pd.DataFrame, key: pd.DataFrame, port: str) -> None:
         return
     st.dataframe(closure_table(effects, key), hide_index=True)  # text shown as text; scrolls sideways on a phone
     st.caption(
-        "Change: against the same month a year earlier, since border traffic is seasonal. Days closed: the days "
-        "of the month a closure was in force; a month two closures shared is one row, naming both."
+        "Change: against the same month a year earlier, since border traffic is seasonal. Where that month was "
+        f"unusual (more than {UNUSUAL_GAP:.0%} away from the median of the {USUAL_MONTHS} months on each side of "
+        "it), the change is marked and the Note gives the change against that usual level instead. Days closed: "
+        "the days of the month a closure was in force, its first day and the day it reopened both counted; a month "
+        "two closures shared is one row, naming both."
     )
 
 
@@ -133,7 +137,9 @@ def sector_section(data: Dataset, code: str, port: str, key: pd.DataFrame, cross
         )
         return
     note = coverage_note({"Border Patrol sector figures": rows["month"], "port crossings": crossings})
-    st.caption(f"Drawn on the same months as the crossings chart above. {note}")
+    differences = sector_differences(data.tables["reconciliation"]) if "reconciliation" in data.tables else None
+    source = "" if differences is None else sector_source_note(differences, [sector], *span)
+    st.caption(f"Drawn on the same months as the crossings chart above. {note} {escape_markdown(source)}")
     fig = charts.sector(rows, sector, key, span)
     ui.chart_with_download(fig, rows, f"sector_{sector.replace(' ', '_').lower()}_per_day.csv", "port-sector")
 

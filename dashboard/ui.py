@@ -1,10 +1,14 @@
-"""Small building blocks every page composes: chart + download, source lines, citations, friendly errors."""
+"""Small building blocks every page composes: chart + download, source lines, citations, friendly errors.
+
+The lightest ones live in `page_kit.py` and the text builders in `prebuilt.py` (the landing page uses
+them without this module's imports); they are re-exported here for the other pages."""
 
 from __future__ import annotations
 
-import logging
+import csv
+import io
 import re
-from collections.abc import Callable
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -12,29 +16,22 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.charts.style import plain, sanitised, themed
-from data_sources.acquire.fill import how_to_get
+from dashboard.page_kit import CHART_CONFIG, dark_theme, friendly
+from dashboard.prebuilt import citation, columns_markdown, missing_notices, source_line
 from data_sources.acquire.source import Source
-from data_sources.claims.rows import RECONSTRUCTED
 from data_sources.core.safe_text import escape_markdown, plain_text
 from data_sources.core.vocabulary import MARKER_KINDS
 from data_sources.sources.registry import SOURCES
 from data_sources.tables.build import Dataset
+
+__all__ = ["CHART_CONFIG", "citation", "dark_theme", "friendly", "source_line"]
+from data_sources.tables.dictionary import frame_dictionary
 from data_sources.tables.export import to_csv_bytes
 
-log = logging.getLogger("dashboard")
-EVENTS_SOURCE = "Events: dated and cited from news reports and CBP statements (see each card's sources)"
-# No Plotly toolbar: on a phone it covers the title, and zoom (drag, double-click to reset) works without it.
-CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 
-
-def dark_theme() -> bool:
-    """Whether the reader's page is dark (Streamlit reports the theme the browser shows). A theme
-    switched while a page is open reaches the charts at the next rerun (Streamlit issue 11920)."""
-    return st.context.theme.type == "dark"
-
-
-def chart_with_download(fig: go.Figure, rows: pd.DataFrame | bytes, file_name: str, key: str) -> None:
-    """Draw a figure in the reader's theme and, right under it, the exact rows it shows as CSV."""
+def chart_with_download(fig: go.Figure, rows: pd.DataFrame | bytes, file_name: str, key: str, table: str = "") -> None:
+    """Draw a figure in the reader's theme and, right under it, the exact rows it shows as CSV, with
+    what each column means beside it (`table`: the table or chart kind whose column meanings apply)."""
     shown = themed(sanitised(fig), dark_theme())
     st.plotly_chart(
         shown,
@@ -44,14 +41,42 @@ def chart_with_download(fig: go.Figure, rows: pd.DataFrame | bytes, file_name: s
         config=CHART_CONFIG,
         alt=f"Chart: {plain(str(fig.layout.title.text or file_name))}",
     )
+    data = rows if isinstance(rows, bytes) else to_csv_bytes(rows)
     st.download_button(
         "Download this data (CSV)",
-        rows if isinstance(rows, bytes) else to_csv_bytes(rows),
+        data,
         file_name=file_name,
         mime="text/csv",
         key=f"download-{key}",
         icon=":material/download:",
     )
+    column_notes(csv_header(data), file_name, key, table)
+
+
+def csv_header(data: bytes) -> list[str]:
+    """The column names of a CSV file (its first line)."""
+    return next(csv.reader(io.StringIO(data.split(b"\n", 1)[0].decode("utf-8"))), [])
+
+
+def column_notes(columns: Sequence[str], file_name: str, key: str, table: str = "") -> None:
+    """Beside a CSV download, folded away: each column's unit and meaning, and the same as a CSV file.
+    The data file itself holds only the rows drawn, so the dictionary is a file of its own."""
+    dictionary = frame_dictionary(columns, table)
+    notes(columns_markdown(dictionary), to_csv_bytes(dictionary), file_name, key)
+
+
+def notes(markdown: str, csv_bytes: bytes | str, file_name: str, key: str) -> None:
+    """The column notes as drawn: a folded list and its CSV download."""
+    with st.expander("What the columns mean"):
+        st.markdown(markdown)
+        st.download_button(
+            "What the columns mean (CSV)",
+            csv_bytes,
+            file_name=f"{file_name.removesuffix('.csv')}_columns.csv",
+            mime="text/csv",
+            key=f"columns-{key}",
+            icon=":material/download:",
+        )
 
 
 def link(url: str, source: Source) -> str:
@@ -64,36 +89,11 @@ def link(url: str, source: Source) -> str:
     return escape_markdown(plain_text(url))
 
 
-def citation(title: str, url: str) -> str:
-    """A cited page as a Markdown link, its title as a reader should see it (without our research
-    markers); just the title when the address is not a plain web address."""
-    text = escape_markdown(" ".join(str(title).replace(RECONSTRUCTED, "").split()))
-    plain_url = re.fullmatch(r"https?://[^\s()<>\[\]]+", str(url))
-    return f"[{text}]({url})" if plain_url else text
-
-
 def event_markers(events: pd.DataFrame) -> pd.DataFrame | None:
     """The sidebar toggle for event markers; returns the events to draw, or None when switched off."""
     if not st.sidebar.toggle("Show events on charts", value=True, key="show_events"):
         return None
     return events[events["kind"].isin(MARKER_KINDS)]
-
-
-def source_line(dataset: Dataset, keys: list[str]) -> str:
-    """'Source: publisher, dataset (release …, data through …), link' for each source used."""
-    parts = []
-    for key in keys:
-        if key == "events":
-            parts.append(EVENTS_SOURCE)
-            continue
-        source, snapshot = SOURCES.get(key), dataset.snapshots.get(key)
-        if source is None or snapshot is None:
-            continue
-        parts.append(
-            f"{source.publisher}, [{source.title}]({source.landing_page}) "
-            f"(release {snapshot.vintage}, data through {snapshot.coverage_end})"
-        )
-    return "Source: " + "; ".join(parts) + "." if parts else ""
 
 
 def missing_sources(dataset: Dataset, keys: list[str]) -> list[str]:
@@ -106,24 +106,7 @@ def explain_missing(dataset: Dataset, keys: list[str]) -> bool:
 
     Returns True when every needed dataset is there.
     """
-    absent = missing_sources(dataset, keys)
-    for key in absent:
-        source = SOURCES[key]
-        st.warning(
-            f"**No data yet for {source.title}** ({source.publisher}), so this page cannot show what depends "
-            f"on it. To get it, {how_to_get(source)}.",
-            icon=":material/cloud_off:",
-        )
-    return not absent
-
-
-def friendly(render: Callable[[], None]) -> None:
-    """Run a page; on any error show a plain message (details go to the server log, never the page)."""
-    try:
-        render()
-    except Exception:
-        log.exception("page failed")
-        st.error(
-            "Sorry, this page could not be drawn. The problem has been logged. "
-            "Try reloading; if it persists, the Data & downloads page shows whether the data is intact."
-        )
+    notices = missing_notices(dataset, keys)
+    for notice in notices:
+        st.warning(notice, icon=":material/cloud_off:")
+    return not notices

@@ -7,6 +7,7 @@ The previous snapshot always stays in place on failure.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from datetime import UTC, datetime
@@ -17,7 +18,7 @@ from tqdm import tqdm
 from data_sources.acquire.fetch import Fetcher
 from data_sources.acquire.filing import Outcome, import_file
 from data_sources.acquire.fill import fill_missing, how_to_get
-from data_sources.acquire.local_folder import DATA_DIR_ENV, data_dir, import_folder
+from data_sources.acquire.local_folder import DATA_DIR_ENV, data_dirs, import_folder
 from data_sources.acquire.refresh import refresh_source
 from data_sources.acquire.snapshots import SnapshotStore
 from data_sources.claims.finder import find_claims, html_to_text, to_json
@@ -54,7 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     folder.add_argument("folder", type=Path)
     folder.set_defaults(run=cmd_import_dir)
     fill = commands.add_parser(
-        "fill", help=f"give each source without data its data: from ${DATA_DIR_ENV} (a folder), else the publisher"
+        "fill",
+        help=f"give each source without data its data: from ${DATA_DIR_ENV} (folders separated by "
+        f"{os.pathsep!r}), else the publisher",
     )
     fill.add_argument("--offline", action="store_true", help="only the folder; do not contact the publishers")
     fill.set_defaults(run=cmd_fill)
@@ -130,9 +133,10 @@ def cmd_import_dir(args: argparse.Namespace, store: SnapshotStore) -> int:
 
 
 def cmd_fill(args: argparse.Namespace, store: SnapshotStore) -> int:
-    folder = data_dir()
-    print(f"filling {store.root} from {folder or 'no local folder'}{'' if args.offline else ', then the publishers'}")
-    return _report(fill_missing(store, SOURCES, folder, None if args.offline else Fetcher))
+    folders = data_dirs()
+    where = ", ".join(map(str, folders)) or "no local folder"
+    print(f"filling {store.root} from {where}{'' if args.offline else ', then the publishers'}")
+    return _report(fill_missing(store, SOURCES, folders, None if args.offline else Fetcher))
 
 
 def cmd_export(args: argparse.Namespace, store: SnapshotStore) -> int:

@@ -15,8 +15,10 @@ import plotly.io as pio
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.cards import VERDICT_ICON
 from data_sources.acquire.fetch import MIRROR_ENV
 from data_sources.claims.articles import ARTICLES_ENV, DEFAULT_ARTICLES_DIR
+from data_sources.claims.verdict import IN_LINE, LABELS
 from data_sources.core.vocabulary import OFO, USBP
 from data_sources.sources.registry import SOURCES
 from data_sources.tables.explore import TOTAL
@@ -52,7 +54,7 @@ def text_of(app: AppTest) -> str:
 
 
 def test_article_page_shows_every_claim_with_computed_context(data_cache):
-    app = run_page()
+    app = run_page(claim="all")
     text = text_of(app)
     assert app.title[0].value == "Biden Admin Finally Addresses The Border!"
     for quote in ("10,000 people crossing into the U.S. illegally every day", "around 6,000 individuals",
@@ -62,11 +64,70 @@ def test_article_page_shows_every_claim_with_computed_context(data_cache):
     for number in ("301,981", "9,741 a day", "8,056 between ports", "1,685 at ports", "#1 of 311 months"):
         assert number in text
     assert "302,034" in text  # as first published, January 2024
-    assert len(app.get("plotly_chart")) == 7
-    assert len(app.get("download_button")) == 7
+    drawn = {chart.key for chart in app.get("plotly_chart")}
+    claim_ids = ("daily-crossings", "caravan-size", "largest-since-2022", "unprecedented-surge", "port-closures")
+    assert {f"chart-{claim}-0" for claim in claim_ids} <= drawn  # every card draws its chart
+    labels = [b.proto.label for b in app.get("download_button")]
+    charts = len(app.get("plotly_chart"))  # each with its data and, beside it, what its columns mean
+    assert labels.count("Download this data (CSV)") == labels.count("What the columns mean (CSV)") == charts
+    assert labels.count("Checks as ClaimReview (JSON-LD)") == 1
     # the closures card uses the port data: Lukeville's December 2023 personal vehicles against a year earlier
-    assert "personal vehicles 3,966 vs 26,321 a year earlier (85% lower)" in text
+    assert "personal vehicles 3,966 vs 26,321 a year earlier (85% lower; 31 of 31 days)" in text
     assert "Source: U.S. Customs and Border Protection" in text
+
+
+def test_the_article_page_shows_one_card_at_a_time_with_every_verdict_listed(data_cache):
+    app = run_page()
+    markdown = [m.value for m in app.markdown]
+    contents = next(m for m in markdown if m.startswith("**The claims checked here:**"))
+    assert contents.count(" — ") == 5  # every claim's verdict is listed, though one card is drawn
+    assert [h.value for h in app.header] == ["Claim 1 of 5"]
+    assert {c.key for c in app.get("plotly_chart")} == {"chart-daily-crossings-0"}  # one chart, not eight
+    assert app.query_params["claim"] == "1"
+    app.button(key="cards-next").click().run()
+    assert [h.value for h in app.header] == ["Claim 2 of 5"] and app.query_params["claim"] == "2"
+    assert "chart-caravan-size-0" in {c.key for c in app.get("plotly_chart")}
+    app.button(key="cards-previous").click().run()
+    assert [h.value for h in app.header] == ["Claim 1 of 5"]
+    app.selectbox(key="cards-claim").set_value(0).run()  # all claims on one page
+    assert len(app.header) == 5 and app.query_params["claim"] == "all"
+    linked = run_page(claim="5")  # a link to one claim opens at that claim
+    assert [h.value for h in linked.header] == ["Claim 5 of 5"]
+
+
+def test_every_card_opens_with_its_verdict_and_how_it_is_decided(data_cache):
+    app = run_page(claim="all")
+    markdown = [m.value for m in app.markdown]
+    verdicts = [m for m in markdown if m.startswith(VERDICT_ICON)]
+    assert len(verdicts) == 5  # one per card, right under its quote
+    quotes = [i for i, m in enumerate(markdown) if m.startswith("> “")]
+    assert [markdown[i + 1] for i in quotes] == verdicts
+    assert verdicts[0] == (
+        f"{VERDICT_ICON} **{IN_LINE}:** The claimed 10,000 a day is 3% above CBP's average of all Southwest "
+        "encounters per day in December 2023 (9,741)."
+    )
+    assert all(any(f"**{label}:**" in v for label in LABELS) for v in verdicts)
+    contents = next(m for m in markdown if m.startswith("**The claims checked here:**"))
+    assert f"— {IN_LINE}" in contents.splitlines()[2] and contents.count(" — ") == 5
+    decided = [e for e in app.expander if e.label == "How this verdict is decided"]
+    assert len(decided) == 5
+    assert "within 10% of the closest official figure" in decided[0].markdown[0].value
+    assert "8,056" in decided[0].markdown[1].value  # the between-ports figure, also considered
+    columns = " ".join(m.value for e in app.expander if e.label == "What the columns mean" for m in e.markdown)
+    assert "- `per_day` (encounters per day): Encounters per day: the month's count divided by its days" in columns
+    assert "not described" not in columns and "(no unit)" not in columns  # every column of every chart explained
+
+
+def test_a_pasted_article_gets_verdicts_and_its_claimreview_download(data_cache):
+    app = run_page("check_article")
+    app.text_input(key="check_month").input("2023-12")
+    drawn(app.text_area(key="check_text").input("About 5,000 migrants cross the border every day.").run())
+    verdicts = [m.value for m in app.markdown if m.value.startswith(VERDICT_ICON)]
+    assert verdicts == [
+        f"{VERDICT_ICON} **Lower than the data:** The claimed 5,000 a day is 38% below CBP's average of Border "
+        "Patrol encounters between ports per day in December 2023 (8,056)."
+    ]  # 249,740 / 31 = 8,056, the closer of it and 9,741
+    assert "Checks as ClaimReview (JSON-LD)" in [b.proto.label for b in app.get("download_button")]
 
 
 def test_second_article_file_appears_without_code_changes(data_cache, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -180,7 +241,7 @@ def looks(app: AppTest) -> dict[str, set[tuple[str, str]]]:
 
 
 def test_a_series_keeps_its_colour_on_every_chart_and_page(data_cache):
-    article = looks(run_page())
+    article = looks(run_page(claim="all"))
     explorer = looks(run_page("explorer", view="southwest"))
     sectors = looks(run_page("explorer", view="usbp_sector", top="9"))
     port = looks(run_page("ports", port="2602"))
@@ -255,12 +316,13 @@ def test_ports_page_shows_closures_against_crossings(data_cache):
     assert len(app.get("plotly_chart")) == 3
     table = app.dataframe[0].value
     assert list(table.columns) == [
-        "Closure", "Measure", "Month", "Crossings", "Same month a year earlier", "Change", "Days closed"
+        "Closure", "Measure", "Month", "Crossings", "Same month a year earlier", "Change", "Days closed", "Note"
     ]  # fmt: skip
     december = table[(table["Measure"] == "Personal Vehicles") & (table["Month"] == "Dec 2023")]
     assert december.values.tolist() == [
-        ["1 and 2 · Lukeville Port of Entry", "Personal Vehicles", "Dec 2023", "3,966", "26,321", "−84.9%", "31 of 31"]
-    ]  # one row for the month both closures touched
+        ["1 and 2 · Lukeville Port of Entry", "Personal Vehicles", "Dec 2023", "3,966", "26,321", "−84.9%",
+         "31 of 31", ""]
+    ]  # fmt: skip
     assert not table.duplicated(["Measure", "Month"]).any()
     assert "Border Patrol sector figures end in Nov 2024; port crossings run to Jun 2025." in text_of(app)
     drawn(app.selectbox[0].set_value("2504").run())

@@ -122,7 +122,7 @@ def download_csv(page, index: int) -> tuple[str, list[dict[str, str]]]:
 
 
 def test_article_page_chart_and_its_csv_agree(server, page):
-    open_page(page, server, charts=7, shot="article")
+    open_page(page, server, charts=1, shot="article")
     assert page.get_by_text("301,981").count() >= 1
     name, rows = download_csv(page, 0)
     assert name == "encounters_per_day_2023-12.csv"
@@ -170,7 +170,7 @@ def test_html_in_an_article_never_runs(browser, filled_cache, tmp_path):
         page = context.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        open_page(page, f"{url}/?article=hostile", charts=1, shot="hostile-article")
+        open_page(page, f"{url}/?article=hostile&claim=all", charts=1, shot="hostile-article")
         page.wait_for_timeout(1000)
         assert dialogs == []
         assert page.locator("script:text('alert')").count() == 0
@@ -197,7 +197,9 @@ def test_pasting_an_article_draws_claim_cards(server, page):
 
 # What a reader sees, on every page, at a phone's and a desktop's width, in both themes.
 
-READER_PAGES = {"": 7, "check_article": 0, "explorer": 1, "ports": 1, "data_downloads": 0, "methods": 0}  # min charts
+READER_PAGES = {  # minimum charts each page draws
+    "?claim=all": 8, "": 1, "check_article": 0, "explorer": 1, "ports": 1, "data_downloads": 0, "methods": 0
+}  # fmt: skip
 WIDTHS = (390, 1400)
 SCHEMES = ("light", "dark")
 PAGE_BACKGROUND = {"light": "#ffffff", "dark": "#171614"}  # Streamlit's, and the charts' (charts/style.py)
@@ -329,16 +331,17 @@ def test_every_page_reads_right_at_every_width_and_theme(server, browser, path, 
         context.close()
 
 
-def test_article_contents_jump_to_each_card(server, browser):
+def test_a_phone_reader_steps_through_the_claims(server, browser):
     context = browser.new_context(viewport={"width": 390, "height": 800})
     page = context.new_page()
-    settled(page, server, 7)
-    links = page.locator('[data-testid="stMarkdownContainer"] li a[href^="#claim-"]')
-    assert links.count() == 5
-    links.nth(4).click()
-    heading = page.locator("#claim-5")
-    page.wait_for_function("document.querySelector('#claim-5').getBoundingClientRect().top < 400", timeout=10_000)
-    assert heading.inner_text().startswith("Claim 5 of 5")
+    settled(page, server, 1)
+    assert page.locator("h2").first.inner_text().startswith("Claim 1 of 5")
+    assert page.get_by_text("The claims checked here:").count() == 1
+    page.get_by_role("button", name="Next claim →").click()
+    page.wait_for_function("[...document.querySelectorAll('h2')].some(h => h.innerText.startsWith('Claim 2 of 5'))")
+    page.wait_for_function("location.search.includes('claim=2')")
+    page.get_by_role("button", name="← Previous claim").click()
+    page.wait_for_function("[...document.querySelectorAll('h2')].some(h => h.innerText.startsWith('Claim 1 of 5'))")
     context.close()
 
 

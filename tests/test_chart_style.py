@@ -77,7 +77,7 @@ def test_wrapping_keeps_whole_words_within_the_width():
 
 
 def test_every_article_chart_fits_a_phone(article_figures):
-    assert len(article_figures) == 7
+    assert len(article_figures) >= 5  # at least one chart per card of the seed article
     for fig in article_figures:
         head, small = title_lines(fig)
         assert head and all(len(line) <= TITLE_CHARS for line in head), head

@@ -108,3 +108,18 @@ def test_the_articles_folder_loads_and_round_trips_through_article_toml(tmp_path
     seed = next(a for a in articles if a.id == "2023-12-border-talks")
     daily = next(c for c in seed.claims if c.metric == "daily_rate")
     assert isinstance(daily.params, DailyRateParams) and daily.params.window == ("2022-10", "2024-06")
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ('direction = "middle"\n', "direction"),
+        ('span = "decade"\n', "span"),
+        ('since = "last year"\n', "since"),
+    ],
+)
+def test_record_claims_are_checked_when_loaded(tmp_path: Path, fields: str, problem: str):
+    claim = '[[claims]]\nid = "rec"\nquote = "q"\nmetric = "record"\nperiod = "2023-12"\nunit = "x"\n'
+    assert parse_article(HEAD + claim + 'since = "2020"\n', tmp_path / "a.toml").claims[0].params.since == "2020"
+    with pytest.raises(ArticleError, match=rf"field '{problem}'"):
+        parse_article(HEAD + claim + fields, tmp_path / "a.toml")

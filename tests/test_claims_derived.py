@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import re
 
+import pandas as pd
+import pytest
+
+from data_sources.claims.rows import figure_citations, figure_sentence
 from data_sources.core.vocabulary import SOUTHWEST_REGION
 from data_sources.tables import derived
+from data_sources.tables.events import read_published_figures
 
 M = pd.Timestamp
 
@@ -127,7 +132,7 @@ def test_closure_timeline_holds_closures_only_in_date_order():
             "kind": ["port closure", "rail closure"],
             "start": [M("2023-12-04"), M("2023-12-18")],
             "end": [M("2024-01-04"), M("2023-12-22")],
-            "days": [31, 4],
+            "days": [32, 5],  # both end days counted: "18 to 22 December" is 5 days
             "source_title": ["t2", "t1"],
             "source_url": ["u2", "u1"],
         }
@@ -152,3 +157,51 @@ def test_derived_tables_are_those_the_sources_allow():
         "citizenship_shares",
         "sector_per_day",
     }
+
+
+def figure(value: str, qualifier: str = "exact", **changes: object) -> dict[str, object]:
+    """A row of `published_figures` as the cards read it."""
+    return {
+        "figure_value": value,
+        "value_qualifier": qualifier,
+        "measure": "Southwest land border total encounters",
+        "period_start": M("2023-12-01"),
+        "period_end": M("2023-12-31"),
+        "publisher": "U.S. Customs and Border Protection (monthly update)",
+        "status": "official_release",
+        "publication_date": M("2024-01-26"),
+        "source_title": "CBP Releases December 2023 Monthly Update [title reconstructed from URL]",
+        "source_url": "https://example.org/cbp",
+    } | changes
+
+
+@pytest.mark.parametrize(
+    ("row", "sentence"),
+    [
+        (figure("302034"),
+         "Southwest land border total encounters, December 2023: 302,034. Given on 26 January 2024 by U.S. Customs "
+         "and Border Protection (monthly update); it is an official release."),
+        (figure("9000-10000", "range", status="official_quoted_anonymous", publisher="Two DHS officials"),
+         "Southwest land border total encounters, December 2023: 9,000 to 10,000. Given on 26 January 2024 by Two "
+         "DHS officials; it comes from officials who were not named."),
+        (figure("12600", "approx", period_start=M("2023-12-18"), period_end=M("2023-12-19"),
+                status="unofficial_leak_not_published_by_CBP"),
+         "Southwest land border total encounters, 18 to 19 December 2023: about 12,600. Given on 26 January 2024 by "
+         "U.S. Customs and Border Protection (monthly update); it is unofficial: CBP never published it."),
+        (figure("2475669", "more_than", measure="Encounters, fiscal year 2023", publication_date=pd.NaT),
+         "Encounters, fiscal year 2023: more than 2,475,669. Given, undated, by U.S. Customs and Border Protection "
+         "(monthly update); it is an official release."),
+    ],
+)  # fmt: skip
+def test_what_officials_said_reads_as_sentences_with_thousands_separators(row, sentence):
+    assert figure_sentence(row) == sentence
+    citation = figure_citations({"published_figures": pd.DataFrame([row | {"figure_id": "f"}])}, ["f"])[0]
+    assert citation.text == sentence and citation.title == "CBP Releases December 2023 Monthly Update"
+
+
+def test_every_published_figure_reads_with_separators():
+    """No number of five or more digits is left without separators in the real list's sentences."""
+    sentences = [figure_sentence(f) for f in read_published_figures().to_dict("records")]
+    bare = [s for s in sentences for n in re.findall(r"(?<![\d,])\d{5,}(?![\d,])", s)]
+    assert sentences and not bare
+    assert all(s.endswith(".") and s[0].isupper() for s in sentences)

@@ -8,12 +8,17 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from data_sources.claims.context import Claim
+from data_sources.acquire.snapshots import SnapshotStore
+from data_sources.claims.articles import DEFAULT_ARTICLES_DIR, load_articles
+from data_sources.claims.context import Claim, ClaimContext
 from data_sources.claims.evaluate import EVALUATORS, evaluate
 from data_sources.claims.evaluators.daily_rate import DailyRateParams
 from data_sources.claims.evaluators.period_total import PeriodTotalParams
 from data_sources.claims.finder import FoundClaim, default_params
 from data_sources.claims.params import ParamError, Params
+from data_sources.claims.verdict import NOT_CHECKABLE
+from data_sources.tables.build import load
+from data_sources.tables.dictionary import frame_dictionary
 from tests.test_claims_encounters import tables
 
 DAILY = DailyRateParams(("2023-11", "2023-12"))
@@ -24,6 +29,9 @@ def claim(metric: str = "daily_rate", params: Params = DAILY, value: float | Non
 
 
 def test_every_metric_the_finder_proposes_has_an_evaluator():
+    from data_sources.claims.finder import KINDS
+
+    assert {kind.metric for kind in KINDS.values()} <= set(EVALUATORS)
     assert set(EVALUATORS) == {
         "daily_rate",
         "size_vs_daily",
@@ -31,6 +39,11 @@ def test_every_metric_the_finder_proposes_has_an_evaluator():
         "period_total",
         "citizenship_mix",
         "closures",
+        "hemisphere_surge",
+        "caravan_estimates",
+        "caravan_ranking",
+        "record",
+        "not_checkable",
     }
     for metric, evaluator in EVALUATORS.items():
         assert evaluator.metric == metric
@@ -133,3 +146,40 @@ def test_default_params_come_from_each_parameter_class(found_claim, expected):
     params = default_params(found_claim)
     assert isinstance(params, EVALUATORS[found_claim.metric].params)
     assert params.fields() == expected
+
+
+@pytest.mark.parametrize(
+    ("tables_given", "the_claim", "reason"),
+    [
+        ({}, claim(), "Our snapshots hold no Southwest encounter counts for December 2023."),
+        (tables(), claim("tides"), "This claim's metric ('tides') is not one we can check yet."),
+        (tables(), claim(value=None), "This claim states no number to set beside the data."),
+    ],
+)
+def test_a_claim_the_data_cannot_reach_gets_a_not_checkable_verdict(tables_given, the_claim, reason):
+    verdict = evaluate(the_claim, tables_given).verdict
+    assert verdict is not None
+    assert (verdict.label, verdict.summary, verdict.rating) == (NOT_CHECKABLE, reason, None)
+
+
+@pytest.fixture(scope="module")
+def seed_contexts(filled_cache) -> list[ClaimContext]:
+    """Every claim of the seed article checked against the pinned real files."""
+    data = load(SnapshotStore(filled_cache / "raw"))
+    (article,), _ = load_articles(DEFAULT_ARTICLES_DIR)
+    return [evaluate(c, data.tables) for c in article.claims]
+
+
+def test_every_column_of_every_claim_chart_download_is_explained(seed_contexts):
+    """Beside each "Download this data (CSV)" the card lists what each column means and its unit."""
+    frames = [spec for context in seed_contexts for spec in context.charts]
+    assert frames
+    for spec in frames:
+        dictionary = frame_dictionary(spec.frame.columns, spec.kind)
+        unexplained = dictionary[(dictionary["unit"] == "") | (dictionary["meaning"] == "")]
+        assert unexplained.empty, (spec.file_name, unexplained["column"].tolist())
+
+
+def test_every_claim_of_the_seed_article_gets_a_verdict_from_its_evaluator(seed_contexts):
+    """The card falls back to "not checkable" without one, but every evaluator should decide its own."""
+    assert [c.verdict is not None for c in seed_contexts] == [True] * len(seed_contexts)

@@ -3,26 +3,35 @@ page takes from the data."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 import pandas as pd
 import pytest
 
 from dashboard.charts.encounters import chart_title, explorer
 from dashboard.charts.style import series_style
 from dashboard.port_controls import default_map_month
-from data_sources.core.vocabulary import ALL_SOUTHWEST, OFO, SOUTHWEST_REGION, USBP
+from data_sources.core.vocabulary import ALL_SOUTHWEST, DARIEN, MEXICO, OFO, SOUTHWEST_REGION, USBP
+from data_sources.sources.registry import get_source
 from data_sources.tables.explore import (
     OTHER,
     TOTAL,
     VIEWS,
     Query,
     explore,
+    file_name,
     for_download,
     month_label,
     notes,
     partial_periods,
     policy_events,
 )
+from data_sources.tables.explore_hemisphere import notes as notes_for
+from data_sources.tables.explore_hemisphere import rows_for, view_months
 from data_sources.tables.explore_link import clamp_range, months_of, parse_query, presets, to_params
+from data_sources.tables.hemisphere import stacked
+from tests.conftest import source_file
 
 COVERAGE = ("2021-10", "2025-08")
 
@@ -170,6 +179,7 @@ EVENTS = pd.DataFrame(
         "kind": ["policy", "administration", "meeting", "port_closure", "rail_closure"],
         "start_date": pd.to_datetime(["2020-03-20", "2021-01-20", "2023-12-27", "2023-11-27", "2023-12-18"]),
         "end_date": pd.to_datetime(["2023-05-11", None, None, "2024-01-04", "2023-12-22"]),
+        "short_label": ["Order", "Inauguration", "Talks", "Bridge closed", "Rail closed"],
         "description": ["a", "b", "c", "d", "e"],
     }
 )
@@ -186,7 +196,7 @@ def test_the_explorer_chart_marks_only_events_inside_its_months():
         monthly([("2020-01", USBP, 31), ("2020-06", USBP, 30)]), VIEWS["southwest"], Query("2020-01", "2020-06")
     )
     figure = explorer(rows, Query("2020-01", "2020-06"), policy_events(EVENTS, Query(*COVERAGE)))
-    assert [t.name for t in figure.data] == [USBP, "order"]
+    assert [t.name for t in figure.data] == [USBP, "A: Order"]  # the one event inside, keyed by letter and label
     assert figure.data[0].line.color == series_style(USBP).colour
 
 
@@ -402,3 +412,84 @@ def test_the_events_toggle_says_when_it_cannot_draw(query, said):
 
 def test_slider_months_read_as_months():
     assert [month_label(m) for m in ("2023-12", pd.Timestamp("2024-01-01"))] == ["Dec 2023", "Jan 2024"]
+
+
+# The hemisphere views (Darién, Mexico) on the pinned real files: years from the annual tables.
+
+
+@pytest.fixture(scope="module")
+def hemisphere() -> dict[str, pd.DataFrame]:
+    return stacked({key: get_source(key).parse(source_file(key)) for key in ("iom_darien", "iom_mexico")})
+
+
+def whole_span(hemisphere: dict[str, pd.DataFrame], view: str, **choices: Any) -> Query:
+    months = view_months(hemisphere, VIEWS[view])
+    return Query(months[0], months[-1], view, **choices)
+
+
+def test_darien_years_are_its_published_totals_then_the_sums_of_its_months(hemisphere):
+    query = whole_span(hemisphere, "darien", by="place", unit="total", granularity="calendar_year")
+    rows = rows_for(hemisphere, VIEWS["darien"], query)
+    annual = hemisphere["hemisphere_annual"]
+    annual = annual[annual["place"] == DARIEN]
+    assert rows["period"].tolist() == annual["year"].tolist()  # every year from the first annual total on
+    assert rows["encounters"].tolist() == rows["value"].tolist() == annual["count"].tolist()
+    assert rows["months"].tolist() == annual["months"].tolist()
+    assert partial_periods(rows, query) == {"2020": "9 of 12 months", "2025": "4 of 12 months"}
+    said = " ".join(notes_for(hemisphere, rows, query, VIEWS["darien"]))
+    assert "2010–2019 are totals the publisher gave for the whole year" in said
+    assert "Apr 2020, May 2020, Jul 2020" in said
+
+
+def test_darien_months_start_where_the_monthly_tables_do(hemisphere):
+    query = whole_span(hemisphere, "darien", by="place", unit="total")
+    assert query.start == "2010-01"  # the range reaches the annual years, for the year view
+    rows = rows_for(hemisphere, VIEWS["darien"], query)
+    assert rows["period"].min() == pd.Timestamp("2020-01-01")
+    assert not rows["period"].isin(pd.to_datetime(["2020-04-01", "2020-05-01", "2020-07-01"])).any()
+    said = " ".join(notes_for(hemisphere, rows, query, VIEWS["darien"]))
+    assert "Months start in Jan 2020" in said and "Choose Period “Calendar year”" in said
+
+
+def test_a_year_published_only_as_a_total_is_shown_only_when_the_range_holds_all_of_it(hemisphere):
+    query = Query("2015-06", "2021-03", "darien", "place", unit="per_day", granularity="calendar_year")
+    rows = rows_for(hemisphere, VIEWS["darien"], query).set_index("period")
+    assert rows.index.tolist() == [2016, 2017, 2018, 2019, 2020, 2021]  # 2015 cannot be cut at June
+    assert (rows.loc[2016, "days"], rows.loc[2021, "months"], rows.loc[2021, "days"]) == (366, 3, 90)
+    assert rows.loc[2017, "value"] == round(rows.loc[2017, "encounters"] / 365, 2)
+
+
+def test_mexico_by_nationality_names_the_largest_and_adds_up_the_rest(hemisphere):
+    query = whole_span(hemisphere, "mexico", by="citizenship", unit="total", granularity="calendar_year", top=3)
+    rows = rows_for(hemisphere, VIEWS["mexico"], query)
+    assert rows["citizenship"].nunique() == 4 and OTHER in set(rows["citizenship"])
+    annual = hemisphere["hemisphere_annual"]
+    expected = annual.loc[annual["place"] == MEXICO].set_index("year")["count"]
+    assert rows.groupby("period")["encounters"].sum().to_dict() == expected.to_dict()
+    monthly = rows_for(hemisphere, VIEWS["mexico"], replace(query, granularity="month"))
+    assert monthly["period"].min() == pd.Timestamp("2018-01-01")
+
+
+def test_hemisphere_views_offer_calendar_periods_only(hemisphere):
+    coverage = ("2010-01", "2025-04")
+    query, said = parse_query({"view": "darien", "granularity": "fiscal_year"}, coverage)
+    assert query.granularity == "month" and "expected one of month, calendar_year" in said[0]
+    assert VIEWS["darien"].granularities == VIEWS["mexico"].granularities == ("month", "calendar_year")
+    months = [f"{m:%Y-%m}" for m in pd.date_range("2024-01-01", "2025-04-01", freq="MS")]
+    assert list(presets(months, fiscal=False)) == [
+        "Last 12 months (May 2024–Apr 2025)",
+        "2025 so far (Jan 2025–Apr 2025)",
+        "Since 2024 (Jan 2024–Apr 2025)",
+    ]
+
+
+def test_hemisphere_charts_and_downloads_say_what_they_count(hemisphere):
+    query = whole_span(hemisphere, "darien", by="citizenship", unit="total", granularity="calendar_year")
+    rows = rows_for(hemisphere, VIEWS["darien"], query)
+    figure = explorer(rows, query, None)
+    assert chart_title(query, rows).startswith("Darién crossings per calendar year by citizenship")
+    assert figure.layout.yaxis.title.text.replace("<br>", " ") == "Crossings per calendar year"
+    saved = for_download(rows, query)
+    assert {"crossings", "components_shown", "unit"} <= set(saved.columns) and "encounters" not in saved.columns
+    assert set(saved["components_shown"]) == {DARIEN} and set(saved["unit"]) == {"crossings"}
+    assert file_name(query).startswith("crossings_darien_by_citizenship")

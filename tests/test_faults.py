@@ -187,11 +187,14 @@ def test_corrupted_snapshot_is_reported_on_the_data_page(store, tmp_path):
     assert "Vintage **2025-09**" in " ".join(m.value for m in app.markdown)
 
 
+PUBLISHER_HOSTS = {"www.cbp.gov", "ohss.dhs.gov", "data.bts.gov", "github.com", "raw.githubusercontent.com"}
+
+
 def test_every_registered_url_is_on_a_registered_host():
     for source in SOURCES.values():
         urls = [source.landing_page, source.download_url, source.soda.endpoint if source.soda else None]
         assert {urlsplit(u).hostname for u in urls if u} <= source.allowed_hosts
-        assert source.allowed_hosts <= {"www.cbp.gov", "ohss.dhs.gov", "data.bts.gov"}
+        assert source.allowed_hosts <= PUBLISHER_HOSTS
 
 
 def test_chart_text_from_the_data_is_never_html():

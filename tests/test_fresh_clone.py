@@ -28,6 +28,8 @@ SETTINGS = (
     SHARED_ENV,
     REQUIRE_ENV,
     "BORDER_ALLOW_REFRESH",
+    "BORDER_LOCAL_CACHE_DIR",
+    "BORDER_LOCK_LEASE_SECONDS",
 )
 PAGES = ["", "check_article", "explorer", "ports", "data_downloads", "methods"]
 

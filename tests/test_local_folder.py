@@ -3,19 +3,23 @@ publishers, else says what is missing; and the repository carries no copied data
 
 from __future__ import annotations
 
+import bz2
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from data_sources.acquire import local_folder
 from data_sources.acquire.fetch import Fetcher, FetchSettings
 from data_sources.acquire.fill import fill_missing
 from data_sources.acquire.local_folder import DATA_DIR_ENV, import_folder, recognise
 from data_sources.acquire.snapshots import SnapshotStore, sha256_of
 from data_sources.cli import main
 from data_sources.sources.registry import SOURCES
-from tests.conftest import REPO, missing, shared_dir, source_file
+from tests.conftest import REPO, fixture_file, missing, shared_dir, source_file
+from tests.test_hemisphere_source import r_file, tiny
 
 DATA_SUFFIXES = {".csv", ".xlsx", ".xls", ".json", ".parquet", ".rda", ".7z", ".zip", ".gz", ".txt", ".tsv"}
 
@@ -170,3 +174,64 @@ def test_fill_command_without_any_data_names_each_missing_dataset(tmp_path, monk
     out = capsys.readouterr().out
     for key in SOURCES:
         assert f"{key}: failed: no data yet" in out and f"python -m data_sources import {key} FILE" in out
+
+
+def test_r_data_files_are_recognised_by_their_objects_whatever_their_name(tmp_path):
+    renamed = tmp_path / "download (7).bin"
+    shutil.copyfile(source_file("iom_darien"), renamed)
+    assert recognise(renamed, SOURCES).source is SOURCES["iom_darien"]
+    mexico = tmp_path / "data.rda"
+    shutil.copyfile(source_file("iom_mexico"), mexico)
+    assert recognise(mexico, SOURCES).source is SOURCES["iom_mexico"]
+    for compression in ("gzip", "xz"):  # however R compressed it
+        made = r_file(tmp_path / f"made-{compression}", tiny(), compression=compression)
+        assert recognise(made, SOURCES).source is SOURCES["iom_darien"]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "reason"),
+    [
+        ("iom_darien_csv_conversion", "header row matches no source"),  # a third party's conversion, not the file
+        ("iom_darien_by_sex_and_age", "an R data file whose objects match no source (objects: irreg_darien_dmg)"),
+    ],
+)
+def test_conversions_and_other_r_objects_are_not_taken_for_a_source(tmp_path, fixture, reason):
+    found = recognise(fixture_file(fixture), SOURCES)
+    assert found.source is None and reason in found.reason
+
+
+def test_compressed_files_that_are_not_r_data_stay_archives(tmp_path):
+    text = tmp_path / "notes.bz2"
+    text.write_bytes(bz2.compress(b"Fiscal Year,Month\n"))
+    found = recognise(text, SOURCES)
+    assert found.source is None and "bzip2 archive" in found.reason
+
+
+def test_fill_reads_every_folder_the_data_dir_names(tmp_path, monkeypatch, capsys):
+    """BORDER_DATA_DIR takes several folders (separated as in PATH): the U.S. files in one, IOM's in another."""
+    us, hemisphere = tmp_path / "us", tmp_path / "hemisphere"
+    for folder, keys in (
+        (us, [k for k in SOURCES if not k.startswith("iom_")]),
+        (hemisphere, ["iom_darien", "iom_mexico"]),
+    ):
+        folder.mkdir()
+        for key in keys:
+            shutil.copyfile(source_file(key), folder / source_file(key).name)
+    shutil.copyfile(fixture_file("iom_darien_csv_conversion"), hemisphere / "irreg_darien_nat.csv")
+    monkeypatch.setenv("BORDER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv(DATA_DIR_ENV, f"{us}{os.pathsep}{hemisphere}")
+    assert main(["fill", "--offline"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    for key in SOURCES:
+        assert sum(line.startswith(f"{key}: updated: from the local folder") for line in lines) == 1, key
+    assert any(line.startswith("irreg_darien_nat.csv: skipped: its header row matches no source") for line in lines)
+
+
+def test_without_a_data_dir_the_development_copies_that_exist_are_used(tmp_path, monkeypatch):
+    raw, hemisphere = tmp_path / "raw", tmp_path / "iom-gdidata"
+    monkeypatch.delenv(DATA_DIR_ENV)
+    monkeypatch.setattr(local_folder, "DEVELOPMENT_DATA_DIRS", (raw, hemisphere))
+    raw.mkdir()
+    assert local_folder.data_dirs() == [raw]
+    hemisphere.mkdir()
+    assert local_folder.data_dirs() == [raw, hemisphere]

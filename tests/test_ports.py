@@ -6,29 +6,39 @@ missing field)."""
 from __future__ import annotations
 
 import csv
+import html
 import json
 from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from werkzeug import Request, Response
 
 from dashboard.charts import ports as charts
+from dashboard.charts.common import EVENT_HOVER_CHARS, lines, with_events, within
 from data_sources.acquire.refresh import refresh_source
 from data_sources.acquire.socrata import TOKEN_ENV
 from data_sources.cli import main
+from data_sources.core.curated import SHORT_LABEL_CHARS
+from data_sources.core.schema import SchemaError
+from data_sources.core.vocabulary import MARKER_KINDS
 from data_sources.sources.registry import get_source
 from data_sources.tables.build import CACHE_ENV, load
+from data_sources.tables.events import EVENTS_PATH, read_events
 from data_sources.tables.port_map import BORDER, border_outlines, map_labels
 from data_sources.tables.ports import (
     NO_DATA,
     TABLE_COLUMNS,
+    closure_days,
+    closure_effects,
     closure_key,
     closure_months,
     closure_table,
     coverage_note,
     date_span,
+    days_closed_in,
     measure_kinds,
     shared_range,
 )
@@ -84,11 +94,80 @@ def test_closure_effect_at_lukeville(data_cache):
     assert row["change_pct"].item() == pytest.approx((3_966 / 26_321 - 1) * 100, abs=0.05)
 
 
-def test_closure_days_per_month_exclude_the_reopening_day():
+def test_closure_days_count_both_end_days():
+    """'18 to 22 December' is 5 days, as the cited reports count them: the first day and the reopening day
+    were each partly closed."""
     months = closure_months(pd.Timestamp("2023-12-04"), pd.Timestamp("2024-01-04"))
-    assert list(months["days_closed"]) == [28, 3]
+    assert list(months["days_closed"]) == [28, 4]
     rail = closure_months(pd.Timestamp("2023-12-18"), pd.Timestamp("2023-12-22"))
-    assert list(rail["days_closed"]) == [4]
+    assert list(rail["days_closed"]) == [5]
+    assert closure_days(pd.Timestamp("2023-12-18"), pd.Timestamp("2023-12-22")) == 5
+    assert closure_days(pd.Timestamp("2023-12-18"), pd.Timestamp("2023-12-18")) == 1
+
+
+def test_a_day_two_closures_share_counts_once():
+    spans = [(T("2023-11-27"), T("2023-12-04")), (T("2023-12-04"), T("2024-01-04"))]
+    assert days_closed_in(spans, T("2023-12-01")) == 31
+    assert days_closed_in(spans[:1], T("2023-12-01")) == 4 and days_closed_in(spans[:1], T("2023-11-01")) == 4
+
+
+def crossings_frame(values: dict[str, int], port: str = "2504", measure: str = "Pedestrians") -> pd.DataFrame:
+    """Rows of `port_crossings_monthly` for one port and measure: {YYYY-MM: value}."""
+    return pd.DataFrame(
+        {
+            "month": pd.to_datetime([f"{m}-01" for m in values]),
+            "port_name": "San Ysidro",
+            "port_code": port,
+            "state": "California",
+            "measure": measure,
+            "value": list(values.values()),
+        }
+    )
+
+
+def test_an_unusual_year_earlier_month_is_flagged_with_the_usual_level_beside_it():
+    """San Ysidro's pedestrians in October 2022 (about 246,000 against some 570,000 around it) make a
+    year-over-year change of +133% meaningless: the month is flagged, and the change against the median
+    of the months around it is there instead."""
+    around = {"2022-07": 627_673, "2022-08": 583_173, "2022-09": 563_698, "2022-11": 571_779, "2022-12": 567_034}
+    crossings = crossings_frame(around | {"2022-10": 246_257, "2023-01": 545_427, "2023-10": 574_271})
+    events = pd.DataFrame(
+        {
+            "event_id": ["pedwest"],
+            "port_code": ["2504"],
+            "start_date": [T("2023-10-05")],
+            "end_date": [T("2023-10-20")],
+        }
+    )
+    measures = pd.DataFrame({"event_id": ["pedwest"], "measure": ["Pedestrians"]})
+    [row] = closure_effects(crossings, events, measures).to_dict("records")
+    assert row["value_year_before"] == 246_257 and row["change_pct"] == pytest.approx(133.2)
+    assert row["usual_year_before"] == 569_406  # the median of Jul–Sep 2022 and Nov 2022–Jan 2023
+    assert row["unusual_baseline"] and row["change_vs_usual_pct"] == pytest.approx(0.9)
+    assert row["days_closed"] == 16
+
+
+def test_a_usual_year_earlier_month_or_one_without_enough_months_around_is_not_flagged():
+    months = {f"2022-{m:02d}": 100 for m in range(7, 13)} | {"2023-01": 100, "2023-10": 90}
+    events = pd.DataFrame(
+        {"event_id": ["e"], "port_code": ["2504"], "start_date": [T("2023-10-01")], "end_date": [T("2023-10-02")]}
+    )
+    measures = pd.DataFrame({"event_id": ["e"], "measure": ["Pedestrians"]})
+    usual = closure_effects(crossings_frame(months | {"2022-10": 80}), events, measures).iloc[0]
+    assert not usual["unusual_baseline"] and usual["usual_year_before"] == 100  # 20% below: within the rule
+    sparse = closure_effects(crossings_frame({"2022-09": 100, "2022-10": 10, "2023-10": 90}), events, measures).iloc[0]
+    assert pd.isna(sparse["usual_year_before"]) and not sparse["unusual_baseline"]  # one month around: no usual level
+
+
+def test_san_ysidro_october_2022_is_an_unusual_baseline_in_the_real_data(data_cache):
+    effects = load().tables["port_closure_effects"]
+    flagged = effects[effects["unusual_baseline"]]
+    row = flagged[(flagged["port_code"] == "2504") & (flagged["month"] == "2023-10-01")]
+    assert (
+        row["measure"].item() == "Pedestrians" and row["value_year_before"].item() < row["usual_year_before"].item() / 2
+    )
+    assert abs(row["change_vs_usual_pct"].item()) < abs(row["change_pct"].item()) / 10
+    assert not effects.loc[effects["month"] == "2023-12-01", "unusual_baseline"].any()  # the article's month is fine
 
 
 T = pd.Timestamp
@@ -126,14 +205,17 @@ def effect_rows(rows: list[tuple[str, str, str, int, int | None, int | None, flo
         value=frame["value"].astype("Int64"),
         value_year_before=frame["value_year_before"].astype("Int64"),
         change_pct=frame["change_pct"].astype("Float64"),
+        usual_year_before=frame["value_year_before"].astype("Int64"),
+        unusual_baseline=False,
+        change_vs_usual_pct=frame["change_pct"].astype("Float64"),
     )
 
 
 def test_closure_key_names_each_closure_by_place_and_dates():
     key = closure_key(closure_events(), "2602")
-    assert list(key["label"]) == [
-        "1: Lukeville Port of Entry, 27 Nov–3 Dec 2023",
-        "2: Lukeville Port of Entry, 4 Dec 2023–3 Jan 2024",
+    assert list(key["label"]) == [  # the last day closed is the day it reopened
+        "1: Lukeville Port of Entry, 27 Nov–4 Dec 2023",
+        "2: Lukeville Port of Entry, 4 Dec 2023–4 Jan 2024",
     ]
     assert list(closure_key(closure_events(), "2504")["crossing"]) == ["San Ysidro Port of Entry, PedWest crossing"]
     assert closure_key(closure_events(), "2304").empty
@@ -167,7 +249,16 @@ def test_closure_table_has_plain_headers_formatted_numbers_and_no_repeated_month
     table = closure_table(effects, closure_key(closure_events(), "2602"))
     expected = pd.DataFrame(
         [
-            ["1 · Lukeville Port of Entry", "Personal Vehicles", "Nov 2023", "34,361", "34,543", "−0.5%", "4 of 30"],
+            [
+                "1 · Lukeville Port of Entry",
+                "Personal Vehicles",
+                "Nov 2023",
+                "34,361",
+                "34,543",
+                "−0.5%",
+                "4 of 30",
+                "",
+            ],
             [
                 "1 and 2 · Lukeville Port of Entry",
                 "Personal Vehicles",
@@ -176,19 +267,44 @@ def test_closure_table_has_plain_headers_formatted_numbers_and_no_repeated_month
                 "26,321",
                 "−84.9%",
                 "31 of 31",
+                "",
             ],
-            ["2 · Lukeville Port of Entry", "Pedestrians", "Jan 2024", NO_DATA, "6,609", "—", "3 of 31"],
-            ["2 · Lukeville Port of Entry", "Personal Vehicles", "Jan 2024", "17,919", "28,885", "−38.0%", "3 of 31"],
-            ["2 · Lukeville Port of Entry", "Trucks", "Jan 2024", "66", "51", "+29.4%", "3 of 31"],
+            ["2 · Lukeville Port of Entry", "Pedestrians", "Jan 2024", NO_DATA, "6,609", "—", "4 of 31", ""],
+            [
+                "2 · Lukeville Port of Entry",
+                "Personal Vehicles",
+                "Jan 2024",
+                "17,919",
+                "28,885",
+                "−38.0%",
+                "4 of 31",
+                "",
+            ],
+            ["2 · Lukeville Port of Entry", "Trucks", "Jan 2024", "66", "51", "+29.4%", "4 of 31", ""],
         ],
         columns=TABLE_COLUMNS,
     )
     pd.testing.assert_frame_equal(table, expected, check_dtype=False)
     assert list(table.columns) == [
-        "Closure", "Measure", "Month", "Crossings", "Same month a year earlier", "Change", "Days closed"
+        "Closure", "Measure", "Month", "Crossings", "Same month a year earlier", "Change", "Days closed", "Note"
     ]  # fmt: skip
     assert not table.duplicated(["Measure", "Month"]).any()
     assert not table.map(lambda cell: "_2023" in cell).any().any()  # no internal ids
+
+
+def test_closure_table_marks_an_unusual_baseline_and_gives_the_change_against_the_usual_level():
+    effects = effect_rows([("suspension_2023", "Pedestrians", "2023-12-01", 28, 574_271, 246_257, 133.2)])
+    effects = effects.assign(
+        usual_year_before=pd.array([569_406], dtype="Int64"),
+        unusual_baseline=True,
+        change_vs_usual_pct=pd.array([0.9], dtype="Float64"),
+    )
+    [row] = closure_table(effects, closure_key(closure_events(), "2602")).to_dict("records")
+    assert row["Change"] == "+133.2% (unusual baseline)"
+    assert row["Note"] == (
+        "Unusual baseline: 246,257 a year earlier was unusually low (more than 30% away from the median of the "
+        "3 months on each side of it, 569,406); against that usual level the change is +0.9%."
+    )
 
 
 def test_closure_table_of_a_port_without_closures_is_empty_with_its_headers():
@@ -394,3 +510,46 @@ def test_api_snapshot_parses_like_the_export(tmp_path: Path):
     from_api = BTS.parse(answer)["port_crossings_monthly"]
     from_export = BTS.parse(source_file("bts_crossings"))["port_crossings_monthly"]
     pd.testing.assert_frame_equal(from_api, from_export)
+
+
+MONTHS = pd.Series(pd.date_range("2022-10-01", "2024-06-01", freq="MS"))  # the article's daily-rate window
+
+
+def marked(events: pd.DataFrame) -> go.Figure:
+    frame = pd.DataFrame({"month": MONTHS, "per_day": 1.0, "c": "x"})
+    return with_events(lines(frame, "month", "per_day", "c", "T", "Per day"), events, MONTHS)
+
+
+def test_every_event_has_a_short_label_a_phone_can_show():
+    events = read_events()
+    assert events["short_label"].str.len().between(1, SHORT_LABEL_CHARS).all()
+    assert SHORT_LABEL_CHARS <= 24
+
+
+def test_a_long_short_label_is_refused_when_the_list_is_read(tmp_path):
+    path = tmp_path / "events.csv"
+    frame = pd.read_csv(EVENTS_PATH, dtype=str, keep_default_na=False)
+    frame.loc[0, "short_label"] = "A label far too long to sit beside its neighbours"
+    frame.to_csv(path, index=False)
+    with pytest.raises(SchemaError, match="short_label"):
+        read_events(path)
+
+
+def test_events_on_a_chart_are_lettered_keyed_by_short_label_and_hover_in_short_lines():
+    markers = read_events()[lambda e: e["kind"].isin(MARKER_KINDS)]
+    fig = marked(markers)
+    keyed = [t for t in fig.data if t.legendgroup == "events"]
+    drawn = within(markers, MONTHS).sort_values(["start_date", "event_id"])
+    assert len(drawn) >= 3
+    assert [t.name for t in keyed] == [f"{chr(65 + i)}: {label}" for i, label in enumerate(drawn["short_label"])]
+    hovers = [t.hovertext for t in keyed] + [a.hovertext for a in fig.layout.annotations if a.hovertext]
+    assert len(hovers) == 2 * len(drawn)
+    assert all(len(html.unescape(line)) <= EVENT_HOVER_CHARS for hover in hovers for line in hover.split("<br>"))
+    assert all(t.hoverlabel.align == "left" for t in keyed)
+    december = [a for a in fig.layout.annotations if a.hovertext and pd.Timestamp(a.x).strftime("%Y-%m") == "2023-12"]
+    assert len(december) == 3 and len({a.yshift for a in december}) == 3  # stacked, not printed over each other
+
+
+def test_without_events_the_chart_has_no_key():
+    fig = marked(read_events().iloc[:0])
+    assert not [t for t in fig.data if t.legendgroup == "events"] and not fig.layout.annotations

@@ -108,6 +108,36 @@ def test_one_source_alone_leaves_an_empty_but_valid_reconciliation():
     assert table.empty and list(table.columns) == list(RECONCILIATION.columns)
 
 
+def sector_pairs() -> pd.DataFrame:
+    """CBP's exact sector counts and OHSS's rounded ones for two sectors, as `sector_candidates` gives them."""
+    rows = [
+        ("2023-12-01", "Del Rio", 71_095, "cbp_nationwide", 1),
+        ("2023-12-01", "Del Rio", 71_050, "ohss_usbp", 2),
+        ("2023-12-01", "El Paso", 33_972, "cbp_nationwide", 1),
+        ("2023-12-01", "El Paso", 33_970, "ohss_usbp", 2),
+        ("2023-11-01", "Del Rio", 42_930, "ohss_usbp", 2),
+    ]
+    frame = candidates(rows).assign(
+        vintage=lambda f: f["source"].map({"cbp_nationwide": "2024-01", "ohss_usbp": "2024-12"})
+    )
+    return combine.reconciliation_table(frame.iloc[:0], frame, {"cbp_nationwide": 1, "ohss_usbp": 10})
+
+
+def test_sector_figures_name_their_source_and_the_exact_count_where_both_exist():
+    differences = combine.sector_differences(sector_pairs())
+    assert list(differences["sector"]) == ["Del Rio", "El Paso"]
+    assert list(differences["difference"]) == [-45, -2] and list(differences["within_rounding"]) == [False, True]
+    note = combine.sector_source_note(differences, ["Del Rio", "El Paso"], M("2023-06-01"), M("2024-06-01"))
+    assert note == (
+        "Sector figures are from DHS Office of Homeland Security Statistics (OHSS), rounded to the nearest 10: the "
+        "only source here with every month of each sector. Exact counts from U.S. Customs and Border Protection (CBP) "
+        "exist for December 2023: Del Rio 71,095 (rounded: 71,050, 45 apart, more than rounding explains), El Paso "
+        "33,972 (rounded: 33,970, 2 apart, within rounding)."
+    )
+    outside = combine.sector_source_note(differences, ["Del Rio"], M("2024-01-01"), M("2024-06-01"))
+    assert outside.endswith("every month of each sector.")  # no month where both exist: the source alone
+
+
 def series(rows: list[tuple[str, str, int]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["month", "component", "encounters"])
     frame["month"] = pd.to_datetime(frame["month"])

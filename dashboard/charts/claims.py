@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.common import add_events, lines, with_events
+from dashboard.charts.hemisphere import caravan_estimates, caravan_ranges, hemisphere_years
 from dashboard.charts.style import (
     CLAIM_COLOUR,
     EVENT_COLOURS,
@@ -21,6 +22,7 @@ from dashboard.charts.style import (
     series_style,
     x_title,
 )
+from dashboard.charts.tables import closure_table
 from data_sources.claims.context import ChartSpec
 from data_sources.core.safe_text import escape_html
 
@@ -114,13 +116,18 @@ def timeline(spec: ChartSpec) -> go.Figure:
         fig.add_trace(
             go.Bar(
                 base=rows["start"],
-                x=(rows["end"] - rows["start"]).dt.total_seconds() * 1000,
+                # the last day closed counts: the bar runs to the end of it
+                x=[
+                    (end - start + pd.Timedelta(days=1)).total_seconds() * 1000
+                    for start, end in zip(rows["start"], rows["end"], strict=True)
+                ],
                 y=category_labels(rows["crossing"] + " (" + rows["state"].fillna("") + ")"),
                 orientation="h",
                 name=str(kind),
                 marker_color=EVENT_COLOURS.get(str(kind).replace(" ", "_"), PALETTE[0]),
-                customdata=rows[["days"]],
-                hovertemplate="%{base|%d %b %Y} + %{customdata[0]} days<extra></extra>",
+                customdata=rows[["end", "days"]],
+                hovertemplate="%{base|%d %b %Y} to %{customdata[0]|%d %b %Y}: %{customdata[1]} days closed"
+                "<extra></extra>",
             )
         )
     fig = layout(fig, spec.title, "")
@@ -147,18 +154,26 @@ def sector_lines(spec: ChartSpec) -> go.Figure:
 
 
 def effects_bars(spec: ChartSpec) -> go.Figure:
+    """Change per port and measure; where the year-earlier month was unusual (`unusual_baseline`),
+    the change against the usual level of the months around it is drawn instead, and said so."""
     frame = spec.frame.dropna(subset=["change_pct"])
-    labels = category_labels(frame["port_name"] + ": " + frame["measure"], 22)
-    colours = [CLAIM_COLOUR if v < 0 else PALETTE[0] for v in frame["change_pct"]]
+    unusual = frame.get("unusual_baseline", pd.Series(False, index=frame.index)).fillna(False).astype(bool)
+    change = frame["change_pct"].where(~unusual, frame.get("change_vs_usual_pct", frame["change_pct"]))
+    against = pd.Series("a year earlier", index=frame.index).where(~unusual, "the usual level (unusual baseline)")
+    baseline = frame["value_year_before"].where(~unusual, frame.get("usual_year_before", frame["value_year_before"]))
+    labels = category_labels(frame["port_name"] + ": " + frame["measure"] + unusual.map({True: " *", False: ""}), 22)
+    colours = [CLAIM_COLOUR if v < 0 else PALETTE[0] for v in change]
     fig = go.Figure(
         go.Bar(
-            x=frame["change_pct"],
+            x=change,
             y=labels,
             orientation="h",
             marker_color=colours,
-            customdata=frame[["value", "value_year_before", "days_closed"]],
-            hovertemplate="%{x:.1f}%: %{customdata[0]:,} vs %{customdata[1]:,} a year earlier; "
-            "closed %{customdata[2]} days<extra></extra>",
+            customdata=pd.DataFrame(
+                {"value": frame["value"], "base": baseline, "against": against, "days": frame["days_closed"]}
+            ),
+            hovertemplate="%{x:.1f}%: %{customdata[0]:,} vs %{customdata[1]:,} %{customdata[2]}; "
+            "closed %{customdata[3]} days<extra></extra>",
         )
     )
     fig = layout(fig, spec.title, "")
@@ -169,6 +184,10 @@ def effects_bars(spec: ChartSpec) -> go.Figure:
 
 
 BUILDERS: dict[str, Callable[[ChartSpec], go.Figure]] = {
+    "hemisphere_years": hemisphere_years,
+    "caravan_estimates": caravan_estimates,
+    "caravan_ranges": caravan_ranges,
+    "closure_table": closure_table,
     "effects_bars": effects_bars,
     "per_day_vs_claim": per_day_vs_claim,
     "per_day_events": per_day_events,

@@ -1,11 +1,22 @@
-"""Pieces several chart families use: lines per series, and dated events marked on a time axis."""
+"""Pieces several chart families use: lines per series, and dated events marked on a time axis.
+
+An event is a dotted line with a triangle at its foot and a letter badge above it; the legend under
+the chart is the key (letter, short label), so no long name is printed across the plot, where on a
+phone it would cover the lines and its neighbours. Badges of events close in time stack upwards.
+Hovering or tapping a triangle or badge gives the date and what happened, wrapped into short lines
+so the label stays inside a phone's chart.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from string import ascii_uppercase
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import EVENT_COLOURS, HOVER_CHARS, layout, series_style, wrapped
+from dashboard.charts.style import BLACK, BREAK, EVENT_COLOURS, layout, series_style, wrapped
 from data_sources.core.safe_text import escape_html
 from data_sources.tables.explore import OTHER
 
@@ -30,24 +41,86 @@ def lines(frame: pd.DataFrame, x: str, y: str, series: str, title: str, y_title:
     return layout(fig, title, y_title)
 
 
+EVENT_HOVER_CHARS = 40  # a hover line of 12-px text stays inside a phone's 320-px chart
+BADGE_SHARE = 0.04  # a letter badge's width, as a share of the x axis on a phone
+BADGE_STEP = 15  # px between stacked badges
+
+
+def label_levels(starts: list[pd.Timestamp], span_days: float, share: float = 0.06) -> list[int]:
+    """A level for each label, in start order: a label starting within `share` of the axis after the
+    last label on a level goes one level further, so labels of nearby dates never overlap."""
+    gap = span_days * share
+    last: list[pd.Timestamp] = []  # the start of the latest label on each level
+    levels: list[int] = []
+    for start in starts:
+        level = next((i for i, seen in enumerate(last) if (start - seen).days >= gap), len(last))
+        last[level:] = [start, *last[level + 1 :]]
+        levels.append(level)
+    return levels
+
+
+def event_letter(number: int) -> str:
+    """'A'…'Z', then 'AA', 'BB'…: the key letter of the n-th event (from 0) on a chart."""
+    return ascii_uppercase[number % 26] * (number // 26 + 1)
+
+
+def event_hover(letter: str, event: Mapping[Hashable, Any]) -> str:
+    """'C · Caravan leaves Tapachula, 24 Dec 2023: A caravan of several …', broken into short lines."""
+    start = pd.Timestamp(str(event["start_date"]))
+    return wrapped(f"{letter} · {event['short_label']}, {start:%d %b %Y}: {event['description']}", EVENT_HOVER_CHARS)
+
+
+def x_span(fig: go.Figure, events: pd.DataFrame) -> float:
+    """Days the chart's time axis covers: from its traces' dates and the events' own."""
+    dates = [*events["start_date"]]
+    for trace in fig.data:
+        if trace.x is not None and len(trace.x) and pd.api.types.is_datetime64_any_dtype(pd.Series(trace.x)):
+            dates += [*pd.to_datetime(pd.Series(trace.x))]
+    return max((max(dates) - min(dates)).days, 1) if dates else 1
+
+
 def add_events(fig: go.Figure, events: pd.DataFrame) -> go.Figure:
-    """Dated events as dotted vertical lines (spans shaded), labelled; hover gives the description."""
-    for event in events.to_dict("records"):
-        colour = EVENT_COLOURS.get(event["kind"], "#555555")
+    """Dated events as dotted vertical lines (spans shaded), each with a letter badge keyed in the legend
+    by its short label; hover gives the date and description in short lines."""
+    rows = events.sort_values(["start_date", "event_id"]).to_dict("records")
+    span = x_span(fig, events)
+    levels = label_levels([e["start_date"] for e in rows], span, BADGE_SHARE)
+    for number, (event, level) in enumerate(zip(rows, levels, strict=True)):
+        colour, letter = EVENT_COLOURS.get(event["kind"], "#555555"), event_letter(number)
         start, end = event["start_date"], event["end_date"]
+        hover = event_hover(letter, event)
         if pd.notna(end) and (end - start).days > 20:
             fig.add_vrect(x0=start, x1=end, fillcolor=colour, opacity=0.08, line_width=0)
         fig.add_vline(x=start, line={"color": colour, "dash": "dot", "width": 1})
+        fig.add_annotation(
+            x=start,
+            y=0,
+            xref="x",
+            yref="y domain",
+            yanchor="bottom",
+            yshift=12 + BADGE_STEP * level,
+            text=letter,
+            hovertext=BREAK.join(
+                escape_html(line) for line in hover.split(BREAK)
+            ),  # `sanitised` skips annotation hovers
+            hoverlabel={"font": {"size": 12}},
+            showarrow=False,
+            font={"size": 11, "color": BLACK, "weight": "bold"},  # black on the kind's colour, in either theme
+            bgcolor=colour,
+            borderpad=1,
+        )
         fig.add_trace(
             go.Scatter(
                 x=[start],
                 y=[0],
                 mode="markers",
                 marker={"color": colour, "size": 9, "symbol": "triangle-up"},
-                name=event["event_id"].replace("_", " "),
-                showlegend=False,
+                name=f"{letter}: {event['short_label']}",
+                legendgroup="events",
+                showlegend=True,
                 hoverinfo="text",
-                hovertext=wrapped(f"{start:%d %b %Y}: {event['description']}", HOVER_CHARS),
+                hovertext=hover,
+                hoverlabel={"align": "left", "font": {"size": 12}},
             )
         )
     return fig

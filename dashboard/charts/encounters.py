@@ -33,7 +33,7 @@ def chart_title(query: Query, rows: pd.DataFrame) -> str:
     """
     view = VIEWS[query.view]
     component = query.component if view.has_component else USBP  # OHSS sheets are Border Patrol only
-    who = "Encounters" if component == BOTH else f"{COMPONENT_SHORT[component]} encounters"
+    who = view.who or ("Encounters" if component == BOTH else f"{COMPONENT_SHORT[component]} encounters")
     unit = "per day" if query.unit == "per_day" else f"per {PER[query.granularity]}"
     each = "the" if rows["period"].nunique() == 1 else "each"
     detail = [f"averaged over {each} {PER[query.granularity]}"] if query.unit == "per_day" else []
@@ -54,7 +54,8 @@ def _span(rows: pd.DataFrame, query: Query) -> str:
 
 
 def axis_title(query: Query) -> str:
-    return "Encounters per day" if query.unit == "per_day" else f"Encounters per {PER[query.granularity]}"
+    counts = VIEWS[query.view].counts.capitalize()
+    return f"{counts} per day" if query.unit == "per_day" else f"{counts} per {PER[query.granularity]}"
 
 
 def look(name: str) -> SeriesStyle:

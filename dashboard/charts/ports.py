@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.charts.common import lines, with_events
+from dashboard.charts.common import label_levels, lines, with_events
 from dashboard.charts.style import BLACK, BLUE, CLAIM_COLOUR, GREY, layout, series_style
 from data_sources.core.safe_text import escape_html
 from data_sources.tables.port_map import BORDER
@@ -27,19 +27,6 @@ LAND = {"United States": "rgba(150, 150, 150, 0.12)", "Mexico": "rgba(150, 150, 
 BORDER_LINE = "rgba(90, 90, 90, 0.9)"
 PANEL, PANEL_GAP = 170, 48  # px: the height of one measure's panel, and the gap above the next (its title)
 LARGEST_CIRCLE = 36  # px, the diameter of the busiest port's circle
-
-
-def label_levels(starts: list[pd.Timestamp], span_days: float, share: float = 0.06) -> list[int]:
-    """A level for each label, in start order: a label starting within `share` of the axis after the
-    last label on a level goes one level down, so numbers of nearby closures never overlap."""
-    gap = span_days * share
-    last: list[pd.Timestamp] = []  # the start of the latest label on each level
-    levels: list[int] = []
-    for start in starts:
-        level = next((i for i, seen in enumerate(last) if (start - seen).days >= gap), len(last))
-        last[level:] = [start, *last[level + 1 :]]
-        levels.append(level)
-    return levels
 
 
 def shade_closures(fig: go.Figure, key: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp]) -> go.Figure:
@@ -111,7 +98,8 @@ def volume(
     for row, (kind, _) in enumerate(panels, start=1):
         fig.update_yaxes(title_text=kind, row=row, col=1)
     fig.update_annotations(x=0, xanchor="left", font_size=13)  # the panel titles, before closure numbers exist
-    fig.update_layout(height=150 + height, showlegend=False)
+    fig.update_layout(height=150 + height)
+    fig.update_traces(showlegend=False)  # panel titles name the measures; the legend is only the events' key
     fig.update_xaxes(range=padded(x_range))
     return with_events(shade_closures(fig, key, x_range), events, series["month"])
 

@@ -1,46 +1,54 @@
-"""The article in context: each checkable claim beside what the official numbers say."""
+"""The article in context: each checkable claim beside what the official numbers say.
+
+Drawn from cards built ahead of time (`card_views`, `prebuilt`): a visit reads a saved file and
+imports neither pandas nor the tables, unless the cards for the current data are not built yet.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cards, ui
-from dashboard.data import articles, dataset
-from data_sources.claims.articles import Article
-from data_sources.sources.registry import SOURCES
+from dashboard import cards
+from dashboard.article_views import article_index, saved_or_built
+from dashboard.card_views import views_key
+from dashboard.page_kit import dark_theme, friendly
+
+NOTE = (
+    "Encounters are events, not unique people. Fiscal years start in October. Months differ in length, "
+    "so we compare months per day."
+)
 
 
-def pick_article(found: list[Article]) -> Article:
-    ids = [a.id for a in found]
+def pick_article(index: list[tuple[str, str]]) -> str:
+    ids = [article_id for article_id, _ in index]
     wanted = st.query_params.get("article", ids[0])
-    index = ids.index(wanted) if wanted in ids else 0
-    if len(found) > 1:
-        index = st.selectbox("Article", range(len(found)), index=index, format_func=lambda i: found[i].title)
-    st.query_params["article"] = ids[index]
-    return found[index]
+    position = ids.index(wanted) if wanted in ids else 0
+    if len(ids) > 1:
+        position = st.selectbox("Article", range(len(ids)), index=position, format_func=lambda i: index[i][1])
+    st.query_params["article"] = ids[position]
+    return ids[position]
 
 
 def render() -> None:
-    found, errors = articles()
-    for error in errors:
+    key, warnings = views_key()
+    index = article_index(key)
+    for error in index.errors:
         st.warning(f"An article file could not be read: {error}")
-    if not found:
+    if not index.articles:
         st.info("No article files found in `articles/`.")
         return
-    article = pick_article(found)
-    data = dataset()
-    st.title(ui.escape_markdown(article.title))
-    st.caption(ui.escape_markdown(f"{article.published}. {article.outlet}"))
-    st.markdown(ui.escape_markdown(article.summary))
-    st.info(
-        "Encounters are events, not unique people. Fiscal years start in October. Months differ in length, "
-        "so we compare months per day.",
-        icon=":material/info:",
-    )
-    for warning in data.warnings:
+    events = st.sidebar.toggle("Show events on charts", value=True, key="show_events")
+    article_id = pick_article(index.articles)
+    view = saved_or_built(key, article_id, dark_theme(), events)
+    st.title(view.title)
+    st.caption(view.caption)
+    st.markdown(view.summary)
+    st.info(NOTE, icon=":material/info:")
+    for warning in warnings:
         st.warning(warning)
-    ui.explain_missing(data, list(SOURCES))
-    cards.claim_cards(article, data)
+    for notice in view.missing:
+        st.warning(notice, icon=":material/cloud_off:")
+    cards.article_cards(view)
 
 
-ui.friendly(render)
+friendly(render)

@@ -1,14 +1,14 @@
 """First run: give every source that has no snapshot yet its data, from the best place available.
 
-In order: a folder of files as published (`BORDER_DATA_DIR`, or the development copy
-`../shared/data/raw` when it exists), then the publishers themselves (`refresh`). A source neither
+In order: folders of files as published (`BORDER_DATA_DIR`, or the development copies in
+`../shared/data` when they exist), then the publishers themselves (`refresh`). A source neither
 can give stays empty; the dashboard still starts and says which dataset is missing and how to get it.
 Sources that already have a snapshot are left alone, so running this at every start costs nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from data_sources.acquire.fetch import Fetcher
@@ -32,22 +32,27 @@ def how_to_get(source: Source) -> str:
 def fill_missing(
     store: SnapshotStore,
     sources: Mapping[str, Source],
-    folder: Path | None,
+    folders: Path | Sequence[Path] | None,
     fetcher_factory: Callable[[], Fetcher] | None = Fetcher,
 ) -> list[Outcome]:
     """One outcome per source saying where its data came from (or why it has none), after one
-    line per file of the folder that was skipped."""
+    line per file of the folders that was skipped. Folders are read in order; a source a folder
+    filled is not looked for in the next."""
     result: dict[str, Outcome] = {}
     for key in sources:
         if (snapshot := store.current(key)) is not None:
             result[key] = Outcome(key, "unchanged", f"already in the store (vintage {snapshot.vintage})", snapshot)
     skipped: list[Outcome] = []
     reasons: dict[str, list[str]] = {}
-    if folder is not None and folder.is_dir() and _missing(sources, result):
+    for folder in [folders] if isinstance(folders, Path) else folders or []:
+        if not _missing(sources, result):
+            break
+        if not folder.is_dir():
+            for key in _missing(sources, result):
+                reasons.setdefault(key, []).append(f"no folder {folder}")
+            continue
         for outcome in import_folder(store, folder, sources, only=_missing(sources, result)):
             _record(outcome, result, reasons, skipped)
-    elif folder is not None:
-        reasons = {key: [f"no folder {folder}"] for key in _missing(sources, result)}
     if _missing(sources, result) and fetcher_factory is not None:
         fetcher = fetcher_factory()
         try:

@@ -2,7 +2,8 @@
 
 A person who downloaded the files in a browser, or an offline mirror, hands us a folder. Each file
 is recognised by what it contains (a CSV's header row, a workbook's sheet names, an API answer's
-field names), never by its file name, because browsers and mirrors rename files. A recognised
+field names, an R data file's objects and their columns), never by its file name, because browsers
+and mirrors rename files. A recognised
 file goes through exactly the validation a download does (`refresh.import_file`) and is filed with
 provenance: the sidecar says it came from a local folder and names the publisher's page for it.
 
@@ -22,15 +23,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from data_sources.acquire.filing import FROM_FOLDER, Outcome, import_file
+from data_sources.acquire.r_data import r_data_head, read_objects
 from data_sources.acquire.snapshots import SnapshotStore, sha256_of
 from data_sources.acquire.source import ParseError, Source
 from data_sources.acquire.validate import coverage_of
 
 DATA_DIR_ENV = "BORDER_DATA_DIR"
-DEVELOPMENT_DATA_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "raw"
+SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+DEVELOPMENT_DATA_DIRS = (SHARED_DATA / "raw", SHARED_DATA / "hemisphere" / "iom-gdidata")
 HEAD_BYTES = 64 * 1024
 WORKBOOK_XML_MAX_BYTES = 1_000_000
-ARCHIVE_MAGIC = {b"7z\xbc\xaf\x27\x1c": "7z", b"\x1f\x8b": "gzip", b"Rar!": "rar"}
+ARCHIVE_MAGIC = {
+    b"7z\xbc\xaf\x27\x1c": "7z",
+    b"\x1f\x8b": "gzip",
+    b"Rar!": "rar",
+    b"BZh": "bzip2",
+    b"\xfd7zXZ\x00": "xz",
+}
 SHEET_NAME = re.compile(r"<(?:\w+:)?sheet\b[^>]*\bname=\"([^\"]*)\"")
 
 
@@ -43,18 +52,21 @@ class Recognised:
     reason: str = ""
 
 
-def data_dir() -> Path | None:
-    """`BORDER_DATA_DIR` if set, else the development copy `../shared/data/raw` if it exists."""
+def data_dirs() -> list[Path]:
+    """The folders of `BORDER_DATA_DIR` (several separated by `os.pathsep`, as in PATH) if set, else the
+    development copies in `../shared/data` (`raw`, and `hemisphere/iom-gdidata`) that exist."""
     configured = os.environ.get(DATA_DIR_ENV)
     if configured:
-        return Path(configured)
-    return DEVELOPMENT_DATA_DIR if DEVELOPMENT_DATA_DIR.is_dir() else None
+        return [Path(part) for part in configured.split(os.pathsep) if part]
+    return [folder for folder in DEVELOPMENT_DATA_DIRS if folder.is_dir()]
 
 
 def recognise(path: Path, sources: Mapping[str, Source]) -> Recognised:
     """The source whose published layout this file has (by content only)."""
     with path.open("rb") as handle:
         head = handle.read(HEAD_BYTES)
+    if r_data_head(path) is not None:  # R data, compressed as a whole or not
+        return _by_r_objects(path, sources)
     for magic, kind in ARCHIVE_MAGIC.items():
         if head.startswith(magic):
             return Recognised(path, None, f"a {kind} archive, not a file as a publisher releases it; extract it first")
@@ -71,7 +83,11 @@ def _by_header(path: Path, head: bytes, sources: Mapping[str, Source]) -> Recogn
     except UnicodeDecodeError:
         return Recognised(path, None, "not a text file, a workbook or an API answer")
     columns = {c.strip() for c in next(csv.reader(io.StringIO(first_line)), [])}
-    matches = [s for s in sources.values() if not s.expected_sheets and set(s.expected_columns) <= columns]
+    matches = [
+        s
+        for s in sources.values()
+        if not s.expected_sheets and not s.expected_objects and set(s.expected_columns) <= columns
+    ]
     if not matches:
         shown = ", ".join(sorted(columns)[:12])[:300]
         return Recognised(path, None, f"its header row matches no source (columns: {shown or 'none'})")
@@ -90,6 +106,25 @@ def _by_sheets(path: Path, sources: Mapping[str, Source]) -> Recognised:
     matches = [s for s in sources.values() if s.expected_sheets and set(s.expected_sheets) <= sheets]
     if not matches:
         return Recognised(path, None, f"a workbook whose sheets match no source ({len(sheets)} sheets)")
+    return Recognised(path, matches[0])
+
+
+def _by_r_objects(path: Path, sources: Mapping[str, Source]) -> Recognised:
+    """An R data file belongs to the source that declares its objects, each with the declared columns."""
+    try:
+        objects = read_objects(path)
+    except ParseError as error:
+        return Recognised(path, None, f"an R data file that cannot be read: {error}")
+    columns = {name: set(getattr(value, "columns", ())) for name, value in objects.items()}
+    matches = [
+        s
+        for s in sources.values()
+        if s.expected_objects
+        and all(set(s.expected_columns) <= columns.get(name, set()) for name in s.expected_objects)
+    ]
+    if not matches:
+        shown = ", ".join(sorted(objects)[:5])[:200]
+        return Recognised(path, None, f"an R data file whose objects match no source (objects: {shown or 'none'})")
     return Recognised(path, matches[0])
 
 

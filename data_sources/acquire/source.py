@@ -55,6 +55,7 @@ class Source:
     download_url: str | None = None  # a fixed URL; None when it is discovered on the landing page
     link_rule: LinkRule | None = None
     expected_sheets: tuple[str, ...] = ()
+    expected_objects: tuple[str, ...] = ()  # R data files: the objects it holds (with `expected_columns`)
     license: str = PUBLIC_DOMAIN
     release_cadence_days: int = 31
     rounded_to: int = 1  # the publisher rounds counts to this multiple (OHSS: 10)

@@ -53,9 +53,23 @@ def safe_file_name(name: str, fallback: str = "data") -> str:
 
 
 def coverage_of(tables: dict[str, pd.DataFrame]) -> tuple[str, str]:
-    """First and last month (YYYY-MM) present in any of a source's canonical tables."""
-    months = pd.concat([t["month"] for t in tables.values()])
-    return months.min().strftime("%Y-%m"), months.max().strftime("%Y-%m")
+    """First and last month (YYYY-MM) present in any of a source's canonical tables.
+
+    A table of calendar years (no `month` column, as for years a publisher released only as a total)
+    covers January to December of each complete year; its partial years come from monthly rows.
+    """
+    months = [t["month"] for t in monthly_tables(tables).values()]
+    for table in tables.values():
+        if "month" not in table and {"year", "complete"} <= set(table.columns):
+            years = table.loc[table["complete"], "year"].astype(int).astype(str)
+            months += [pd.to_datetime(years + "-01-01"), pd.to_datetime(years + "-12-01")]
+    found = pd.concat(months)
+    return found.min().strftime("%Y-%m"), found.max().strftime("%Y-%m")
+
+
+def monthly_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables counted by month: the ones the month-by-month checks below apply to."""
+    return {name: table for name, table in tables.items() if "month" in table}
 
 
 def parse_checked(source: Source, path: Path) -> dict[str, pd.DataFrame]:
@@ -77,12 +91,12 @@ def validate_file(
             f"coverage would shrink from {current.coverage_start}–{current.coverage_end} "
             f"to {start}–{end}; keeping the current snapshot"
         )
-    for name, table in tables.items():
+    for name, table in monthly_tables(tables).items():
         for column in _category_columns(table):
             _last_month_complete(name, column, table)
     if current_path is not None:
         previous = parse_checked(source, current_path)
-        for name, table in tables.items():
+        for name, table in monthly_tables(tables).items():
             if name in previous:
                 compare_vintages(name, previous[name], table)
     return start, end

@@ -12,21 +12,20 @@ the dashboard lists that line under "An article file could not be read" instead 
 from __future__ import annotations
 
 import json
-import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from data_sources.claims.articles_dir import ARTICLES_ENV, DEFAULT_ARTICLES_DIR, articles_dir
 from data_sources.claims.context import Claim
 from data_sources.claims.evaluate import EVALUATORS
 from data_sources.claims.params import ParamError
 from data_sources.core.periods import month_start
 
-__all__ = ["Article", "ArticleError", "Claim", "article_toml", "articles_dir", "load_articles", "parse_article"]
+__all__ = ["ARTICLES_ENV", "DEFAULT_ARTICLES_DIR", "Article", "ArticleError", "Claim", "article_toml", "articles_dir"]
+__all__ += ["load_articles", "parse_article"]
 
-ARTICLES_ENV = "BORDER_ARTICLES_DIR"
-DEFAULT_ARTICLES_DIR = Path(__file__).resolve().parents[2] / "articles"
 REQUIRED_ARTICLE = ("id", "title", "published", "reference_month", "summary")
 REQUIRED_CLAIM = ("id", "quote", "metric", "period", "unit")
 CLAIM_FIELDS = (*REQUIRED_CLAIM, "claimed_value", "caveats")  # the rest are the metric's parameters
@@ -114,11 +113,6 @@ def _checked_claim(raw: dict[str, Any]) -> Claim:
         caveats=tuple(caveats),
         params=evaluator.params.read({k: v for k, v in raw.items() if k not in CLAIM_FIELDS}),
     )
-
-
-def articles_dir() -> Path:
-    """`articles/` in the repository, unless `BORDER_ARTICLES_DIR` names another folder."""
-    return Path(os.environ.get(ARTICLES_ENV) or DEFAULT_ARTICLES_DIR)
 
 
 def load_articles(folder: Path | None = None) -> tuple[list[Article], list[str]]:

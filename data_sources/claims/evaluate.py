@@ -23,11 +23,16 @@ from data_sources.claims.context import (
     records,
 )
 from data_sources.claims.evaluators import (
+    caravan_estimates,
+    caravan_ranking,
     citizenship_mix,
     closures,
     compare_periods,
     daily_rate,
+    hemisphere_surge,
+    not_checkable,
     period_total,
+    record,
     size_vs_daily,
 )
 
@@ -35,7 +40,19 @@ __all__ = ["EVALUATORS", "ChartSpec", "Citation", "ClaimContext", "evaluate", "r
 
 EVALUATORS: dict[str, Evaluator[Any]] = {
     module.EVALUATOR.metric: module.EVALUATOR
-    for module in (daily_rate, size_vs_daily, compare_periods, period_total, citizenship_mix, closures)
+    for module in (
+        daily_rate,
+        size_vs_daily,
+        compare_periods,
+        period_total,
+        citizenship_mix,
+        closures,
+        hemisphere_surge,
+        caravan_estimates,
+        caravan_ranking,
+        record,
+        not_checkable,
+    )
 }
 
 

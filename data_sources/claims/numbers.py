@@ -1,77 +1,107 @@
-"""Numbers as a story writes them: "10,000", "ten thousand", "2.5 million", "two and a half
-million", ranges ("between 9,000 and 10,000", "9,000-10,000"), and the qualifier before them
-("nearly", "more than"). Pure text work; what the number counts is read in `phrases.py`.
+"""Numbers as a story writes them: "10,000", "ten thousand", "ten-thousand", "2.5 million", "two and a
+half million", "half a million", "a quarter of a million", ranges ("between 9,000 and 10,000",
+"9,000-10,000", "ten to fifteen thousand"), and the qualifier before them ("nearly", "more than").
+
+What is *not* a count is left out here, where the shape of the text tells: a number fused to a
+unit by a hyphen ("a four-year low", "7-day average", "2,000-mile border", "COVID-19"), a day of a
+month ("Sept. 30"), ordinals ("30th"). Whether the rest counts people is read in `phrases.py`.
+
+Why our own parser: `text2num` (3.1) and `number-parser` (0.3) both read "ten thousand" and
+"twelve hundred", but neither reads fractions of a scale ("a quarter of a million", "half a
+million", "two and a half million", and not even "1.7 million"), which is how stories write big
+round numbers; both would also add a dependency for some forty lines of rules.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 SMALL = {
     w: i
     for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "  # noqa: SIM905
+        "sixteen seventeen eighteen nineteen".split()
     )
 }
 TENS = {
     w: 10 * i
-    for i, w in enumerate(["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())  # noqa: SIM905
     if i > 1
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-NUMWORD = r"(?:" + "|".join([*SMALL, *TENS, *SCALES, "half"]) + r")"
-SPELLED = rf"\b{NUMWORD}(?:[\s-]+(?:and[\s-]+)?(?:a[\s-]+)?{NUMWORD})*\b"
-DIGITS = r"(?<![\w.$])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.$])\d+(?:\.\d+)?"
-NUMBER = rf"(?:{DIGITS})(?:\s*(?:million|billion|thousand)\b)?|{SPELLED}"
+FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "three quarters": 0.75, "two thirds": 2 / 3}
+WORD = r"(?:" + "|".join([*SMALL, *TENS, *SCALES]) + r")"
+BIG = r"(?:million|billion|thousand)"
+FRACTION = r"(?:(?:a|one)[\s-]+)?(?:half|quarter|third)|(?:three[\s-]+quarters|two[\s-]+thirds)"
+# "half a million", "a quarter of a million", "a half-million", "two and a half million"
+FRACTIONAL = rf"(?:{WORD}[\s-]+and[\s-]+)?(?:{FRACTION})(?:[\s-]+of)?(?:[\s-]+(?:a|an|one))?[\s-]+{BIG}"
+FIRST = r"(?:" + "|".join([*SMALL, *TENS]) + r")"  # a lone "million" (as in "$5 million") is no number
+SPELLED = rf"(?:\b{FIRST}(?:[\s-]+(?:and[\s-]+)?{WORD})*\b|\ba[\s-]+(?:{BIG}|hundred)\b)"
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])(?!,\d)(?!\.\d)(?!/\d)"
+NUMBER = rf"(?:{DIGITS})(?:[\s-]*{BIG}\b)?|\b{FRACTIONAL}\b|{SPELLED}"
+ALONE = r"(?<![\w.,$€£/-])"  # not a part of "COVID-19", "$5", "3.5" or "1/2"
 MAX_VALUE = 1e10  # no border count comes near this; a longer run of digits is not a count (and may overflow)
-RANGE = re.compile(rf"(?:between\s+)?(?P<low>{NUMBER})\s*(?:-|–|to|and)\s*(?P<high>{NUMBER})", re.IGNORECASE)
-SINGLE = re.compile(rf"(?P<low>{NUMBER})", re.IGNORECASE)
+RANGE = re.compile(
+    rf"(?P<between>between\s+)?{ALONE}(?P<low>{NUMBER})\s*(?P<joint>-|–|to|and)\s*(?P<high>{NUMBER})",
+    re.IGNORECASE,
+)
+SINGLE = re.compile(rf"{ALONE}(?P<low>{NUMBER})", re.IGNORECASE)
 QUALIFIER = re.compile(
     r"(nearly|almost|about|around|roughly|approximately|some|an estimated|estimated|more than|"
     r"over|upwards of|at least|fewer than|less than|under|close to|as many as|up to|at most|"
     r"just over|just under|well over|topping|exceeding)\s*$",
     re.IGNORECASE,
 )
+# a count fused to what follows ("a four-year low", "7-day"): not a count, except a group's size
+HYPHENATED = re.compile(r"^-(?!(?:strong|person|people|member|members)\b)[a-z]", re.IGNORECASE)
+GROUP_SUFFIX = re.compile(r"^-(?:strong|person|people|member)\b", re.IGNORECASE)
+ORDINAL_OR_NAME = re.compile(r"^(?:st|nd|rd|th)\b|^[a-z]", re.IGNORECASE)
+FUSED_BEFORE = re.compile(r"[A-Za-z]-\s*$")  # "COVID-19", "H-2", "I-94"
 
-Found = tuple[re.Match[str], float, float | None]  # the match, its value and a range's upper bound
+
+@dataclass(frozen=True)
+class Number:
+    """A number in a sentence: where it is, how it was written, its value and a range's upper bound."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    high: float | None = None
+    fused: str = ""  # "-strong", "-person": a group's size written as one word
 
 
 def words_to_number(text: str) -> float | None:
-    """'ten thousand' → 10000, 'two and a half million' → 2500000, '2.5 million' → 2500000."""
-    text = text.lower().replace(",", "").strip()
-    digits = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(million|billion|thousand)?", text)
+    """'ten thousand' → 10000, 'two and a half million' → 2500000, 'a quarter of a million' → 250000."""
+    text = re.sub(r"[\s-]+", " ", text.lower().replace(",", "")).strip()
+    digits = re.fullmatch(r"(\d+(?:\.\d+)?) ?(million|billion|thousand)?", text)
     if digits:
-        return float(digits[1]) * SCALES.get(digits[2] or "", 1)
-    half = re.fullmatch(r"(.+?) and a half (million|billion|thousand)", text)
-    if half:
-        whole = words_to_number(half[1])
-        return None if whole is None else (whole + 0.5) * SCALES[half[2]]
+        value = float(digits[1]) * SCALES.get(digits[2] or "", 1)
+        return float(round(value)) if digits[2] else value  # 2.05 million is 2,050,000, not 2,049,999.99…
+    fraction = re.fullmatch(
+        r"(?:(?P<whole>.+?) and )?(?:a |one )?(?P<part>half|quarter|third|three quarters|two thirds)"
+        r"(?: of)?(?: a| an| one)? (?P<scale>million|billion|thousand)",
+        text,
+    )
+    if fraction:
+        whole = words_to_number(fraction["whole"]) if fraction["whole"] else 0.0
+        return (
+            None if whole is None else float(round((whole + FRACTIONS[fraction["part"]]) * SCALES[fraction["scale"]]))
+        )
+    return _spelled(text)
+
+
+def _spelled(text: str) -> float | None:
+    words = text.split(" ")
+    if words[0] == "a":  # "a million", "a hundred"; "a" alone is no number
+        if len(words) < 2 or words[1] not in SCALES:
+            return None
+        words[0] = "one"
     total, current, seen = 0.0, 0.0, False
-    for word in re.split(r"[\s-]+", text):
-        if word in ("and", "a"):
-            current = current or (1 if word == "a" else 0)
+    for word in words:
+        if word == "and":
             continue
         if word in SMALL or word in TENS:
             current += SMALL.get(word, 0) + TENS.get(word, 0)
@@ -86,29 +116,57 @@ def words_to_number(text: str) -> float | None:
     return total + current if seen else None
 
 
-def numbers_in(sentence: str) -> list[Found]:
-    """Every number and range in the sentence, in order; a range is read before its parts.
+def _is_count_shape(sentence: str, start: int, end: int) -> bool:
+    """False for a number fused to a unit ('7-day'), to letters before ('COVID-19') or an ordinal ('30th')."""
+    after = sentence[end : end + 12]
+    return not (HYPHENATED.match(after) or ORDINAL_OR_NAME.match(after) or FUSED_BEFORE.search(sentence[:start]))
+
+
+def _range_parts(match: re.Match[str]) -> tuple[float, float] | None:
+    """The low and high ends of a range, or None when the two numbers are not one range: 'from 5,000
+    to 8,000' is a change, 'A and B …, respectively' two figures, and 'and' needs 'between'."""
+    if match["joint"].lower() == "and" and not match["between"]:
+        return None
+    if match["joint"].lower() == "to" and re.search(r"\bfrom\s*$", match.string[: match.start()], re.IGNORECASE):
+        return None
+    low, high = words_to_number(match["low"]), words_to_number(match["high"])
+    if low is None or high is None:
+        return None
+    scale = re.search(rf"{BIG}\s*$", match["high"], re.IGNORECASE)
+    if scale and low < high and not re.search(BIG, match["low"], re.IGNORECASE) and low < 1_000:
+        low *= SCALES[scale[0].lower()]  # "ten to fifteen thousand"
+    return (low, high) if low < high <= MAX_VALUE and high <= low * 20 else None
+
+
+def numbers_in(sentence: str) -> list[Number]:
+    """Every count and range in the sentence, in order; a range is read before its parts.
 
     Linear in the sentence: ranges never overlap each other, so a single number is checked against
     them by bisection, not against every range found so far.
     """
-    found: list[Found] = []
+    found: list[Number] = []
     starts: list[int] = []
     ends: list[int] = []
     for match in RANGE.finditer(sentence):
-        low, high = words_to_number(match["low"]), words_to_number(match["high"])
-        if low is not None and high is not None and low < high <= MAX_VALUE:
-            found.append((match, low, high))
+        parts = _range_parts(match)
+        if parts and _is_count_shape(sentence, match.start("low"), match.end()):
+            start = match.start("low") if not match["between"] else match.start()
+            found.append(Number(start, match.end(), match.group(0).strip(), parts[0], parts[1]))
             starts.append(match.start())
             ends.append(match.end())
     for match in SINGLE.finditer(sentence):
         before = bisect.bisect_left(starts, match.end()) - 1
         if before >= 0 and ends[before] > match.start():
             continue  # part of a range already read
-        value = words_to_number(match["low"])
-        if value is not None and value <= MAX_VALUE:
-            found.append((match, value, None))
-    return sorted(found, key=lambda item: item[0].start())
+        text = match.group(0).strip()
+        value = words_to_number(text)
+        start, end = match.start(), match.start() + len(match.group(0).rstrip())
+        if value is None or value > MAX_VALUE:
+            continue
+        fused = GROUP_SUFFIX.match(sentence[end : end + 12])
+        if fused or _is_count_shape(sentence, start, end):
+            found.append(Number(start, end, text, value, None, fused[0].lower() if fused else ""))
+    return sorted(found, key=lambda n: n.start)
 
 
 def qualifier(head: str) -> str:

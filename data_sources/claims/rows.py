@@ -4,6 +4,7 @@ and the citations they carry. Selections only: every table here was built once, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -61,14 +62,52 @@ def figure_citations(tables: Tables, ids: Sequence[str]) -> list[Citation]:
     return [_figure_citation(figures[i]) for i in ids if i in figures]
 
 
+# A published figure's qualifier and status, as words in a sentence ("more than 12,000"; "it is unofficial…").
+QUALIFIED = {"approx": "about {}", "more_than": "more than {}", "more_than_on_some_days": "more than {} on some days"}
+STATUS = {
+    "official_release": "it is an official release",
+    "secondary_report_of_official_data": "it reports official data second-hand",
+    "secondary_report_later_vintage_unverified": "it reports a later revision we could not check",
+    "unofficial_leak_not_published_by_CBP": "it is unofficial: CBP never published it",
+    "official_quoted": "it is an official's own statement",
+    "official_quoted_anonymous": "it comes from officials who were not named",
+}
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
 def _figure_citation(figure: dict[str, Any]) -> Citation:
-    status = str(figure["status"]).replace("_", " ")
-    qualifier = str(figure["value_qualifier"]).replace("_", " ")
-    return Citation(
-        f"{figure['measure']}: {qualifier} {figure['figure_value']} ({figure['publisher']}; {status})",
-        _title(figure["source_title"]),
-        figure["source_url"],
-    )
+    return Citation(figure_sentence(figure), _title(figure["source_title"]), figure["source_url"])
+
+
+def figure_sentence(figure: dict[str, Any]) -> str:
+    """'Southwest land border total encounters (…), December 2023: 302,034. Given on 26 January 2024 by
+    U.S. Customs and Border Protection (…); it is an official release.' Numbers get thousands
+    separators; the measure keeps its own period when it names one."""
+    measure = str(figure["measure"])
+    period = "" if YEAR.search(measure) else f", {_period(figure['period_start'], figure['period_end'])}"
+    value = QUALIFIED.get(str(figure["value_qualifier"]), "{}").format(_figure_value(str(figure["figure_value"])))
+    published = figure["publication_date"]
+    when = f" on {w.day_name(published)}" if pd.notna(published) else ", undated,"
+    status = STATUS.get(str(figure["status"]), "its status: " + str(figure["status"]).replace("_", " "))
+    return f"{measure}{period}: {value}. Given{when} by {figure['publisher']}; {status}."
+
+
+def _figure_value(value: str) -> str:
+    """'302034' → '302,034'; a quoted range '9000-10000' → '9,000 to 10,000'; anything else as written."""
+    parts = value.split("-")
+    if all(part.strip().isdigit() for part in parts):
+        return " to ".join(f"{int(part):,}" for part in parts)
+    return value
+
+
+def _period(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """'December 2023' for a whole month, '5 December 2023' for a day, else '15 to 21 December 2023'."""
+    if start.day == 1 and end == start + pd.offsets.MonthEnd(0):
+        return w.month_name(start)
+    if start == end:
+        return w.day_name(start)
+    first = str(start.day) if (start.year, start.month) == (end.year, end.month) else w.day_name(start)
+    return f"{first} to {w.day_name(end)}"
 
 
 def _title(title: str) -> str:

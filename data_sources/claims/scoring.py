@@ -1,58 +1,159 @@
-"""Precision and recall of the claim finder on a labelled set (JSON lines: text, reference, expected).
+"""How well the claim finder reads a labelled set (JSON lines: id, text, reference, patterns, expected).
 
-A found number counts as correct when its value (and upper bound, for ranges) equals a labelled
-one in the same sentence; unit, metric and period agreement are reported for the correct ones.
+Scored number by number, as a reader sees cards: each labelled number (or record claim) is paired
+with at most one found claim of the same text: first by equal value (and upper bound), then by the
+words said ("a quarter of a million" read as the wrong value is found, but its value is wrong), then
+record with record. Precision is paired ÷ found, recall paired ÷ labelled; value, metric and
+period accuracy are shares of the paired ones. The finder's `kind` is compared with the label's
+`metric`, and its `when` with the label's `period` (both use the same vocabulary; None = none said).
+
+`python -m data_sources.claims.scoring FILE…` prints the table, overall and by pattern.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from data_sources.claims.finder import find_claims
+from data_sources.claims.finder import FoundClaim, find_claims
 
 
-@dataclass(frozen=True)
-class Score:
-    found: int
-    expected: int
-    correct: int
-    unit_agrees: int
-    metric_agrees: int
-    period_agrees: int
-    period_labelled: int
-    misses: tuple[str, ...]
-    false_alarms: tuple[str, ...]
+@dataclass
+class Tally:
+    found: int = 0
+    expected: int = 0
+    paired: int = 0
+    value_right: int = 0
+    metric_right: int = 0
+    period_right: int = 0
+    period_labelled: int = 0  # paired labels that state a period (the older sets leave some out)
+
+    def add(self, other: Tally) -> None:
+        for name in ("found", "expected", "paired", "value_right", "metric_right", "period_right", "period_labelled"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
     @property
     def precision(self) -> float:
-        return self.correct / self.found if self.found else 1.0
+        return self.paired / self.found if self.found else 1.0
 
     @property
     def recall(self) -> float:
-        return self.correct / self.expected if self.expected else 1.0
+        return self.paired / self.expected if self.expected else 1.0
+
+    def share(self, right: int) -> float:
+        return right / self.paired if self.paired else 1.0
+
+    @property
+    def value(self) -> float:
+        return self.share(self.value_right)
+
+    @property
+    def metric(self) -> float:
+        return self.share(self.metric_right)
+
+    @property
+    def period(self) -> float:
+        return self.period_right / self.period_labelled if self.period_labelled else 1.0
+
+
+@dataclass
+class Score:
+    overall: Tally = field(default_factory=Tally)
+    by_pattern: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    items: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)  # paired, but value, metric or period differs
+
+
+def _pairs(claims: list[FoundClaim], labels: list[dict[str, Any]]) -> list[tuple[FoundClaim, dict[str, Any]]]:
+    free_claims, free_labels, pairs = list(claims), list(labels), []
+    rules = (
+        lambda c, e: c.value is not None and c.value == e["value"] and c.value_high == e.get("high"),
+        lambda c, e: c.text.lower() in e["said"].lower() or e["said"].lower() in c.text.lower(),
+        lambda c, e: c.kind == e["metric"] == "record",
+    )
+    for rule in rules:
+        for claim in list(free_claims):
+            label = next((e for e in free_labels if rule(claim, e)), None)
+            if label is not None:
+                pairs.append((claim, label))
+                free_claims.remove(claim)
+                free_labels.remove(label)
+    return pairs
+
+
+def score_item(item: dict[str, Any], score: Score) -> None:
+    claims = find_claims(item["text"], item["reference"], cap=False)
+    labels = item["expected"]
+    pairs = _pairs(claims, labels)
+    tally = Tally(len(claims), len(labels), len(pairs))
+    for claim, label in pairs:
+        value_ok = claim.value == label["value"] and claim.value_high == label.get("high")
+        metric_ok, period_ok = claim.kind == label["metric"], claim.when == label.get("period", claim.when)
+        tally.value_right += value_ok
+        tally.metric_right += metric_ok
+        tally.period_right += period_ok and "period" in label
+        tally.period_labelled += "period" in label
+        if not (value_ok and metric_ok and period_ok):
+            score.wrong.append(
+                f"{item.get('id', '')} {label['said']!r}: found {claim.value} {claim.kind} {claim.when}, "
+                f"labelled {label['value']} {label['metric']} {label.get('period')}"
+            )
+    paired_claims = [id(c) for c, _ in pairs]
+    paired_labels = [id(e) for _, e in pairs]
+    score.false_alarms += [f"{item.get('id', '')} {c.text!r} ({c.kind})" for c in claims if id(c) not in paired_claims]
+    score.misses += [
+        f"{item.get('id', '')} {e['said']!r} ({e['metric']})" for e in labels if id(e) not in paired_labels
+    ]
+    score.overall.add(tally)
+    for pattern in item.get("patterns", []):
+        score.by_pattern[pattern].add(tally)
+    score.items += 1
 
 
 def score(path: Path) -> Score:
-    found = expected = correct = unit_ok = metric_ok = period_ok = period_total = 0
-    misses, alarms = [], []
+    """The finder's score on one labelled file."""
+    result = Score()
     for line in path.read_text(encoding="utf-8").splitlines():
-        item = json.loads(line)
-        claims = [c for c in find_claims(item["text"], item["reference"]) if c.value is not None]
-        labels = list(item["expected"])
-        found, expected = found + len(claims), expected + len(labels)
-        for claim in claims:
-            match = next((x for x in labels if x["value"] == claim.value and x.get("high") == claim.value_high), None)
-            if match is None:
-                alarms.append(f"{claim.text!r} in: {item['text']}")
-                continue
-            labels.remove(match)
-            correct += 1
-            unit_ok += match["unit"] == claim.unit
-            metric_ok += match["metric"] == claim.metric
-            if "period" in match:
-                period_total += 1
-                period_ok += match["period"] == claim.period
-        misses += [f"{x['value']:,.0f} {x['unit']} in: {item['text']}" for x in labels]
-    return Score(found, expected, correct, unit_ok, metric_ok, period_ok, period_total, tuple(misses), tuple(alarms))
+        if line.strip():
+            score_item(json.loads(line), result)
+    return result
+
+
+def table(result: Score, title: str) -> str:
+    """A Markdown table: overall, then each pattern (numbers labelled, found, and the five shares)."""
+    lines = [
+        f"**{title}** ({result.items} sentences)",
+        "",
+        "| pattern | labelled | found | precision | recall | value | metric | period |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    rows = [("all", result.overall), *sorted(result.by_pattern.items())]
+    for name, t in rows:
+        lines.append(
+            f"| {name} | {t.expected} | {t.found} | {t.precision:.2f} | {t.recall:.2f} | {t.value:.2f} | "
+            f"{t.metric:.2f} | {t.period:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def main(paths: list[str]) -> None:
+    for path in paths:
+        result = score(Path(path))
+        print(table(result, Path(path).name), "\n")
+        for heading, lines in (
+            ("misses", result.misses),
+            ("false alarms", result.false_alarms),
+            ("wrong", result.wrong),
+        ):
+            if lines and "--detail" in sys.argv:
+                print(f"{heading}:", *lines, sep="\n  ")
+
+
+if __name__ == "__main__":
+    main([a for a in sys.argv[1:] if not a.startswith("--")])

@@ -10,7 +10,7 @@ from data_sources.core.safe_text import ZERO_WIDTH_AND_BIDI
 
 ABBREVIATION = re.compile(
     r"(?:\b[A-Z]\.|\b(?:Mr|Ms|Mrs|Dr|St|No|vs|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
-    r"Oct|Nov|Dec)\.)$"
+    r"Oct|Nov|Dec|Ariz|Calif|Tex|Fla|Gen|Lt|Col|Sgt|Jr|Sr|Inc|Corp|Co|approx|est|Mt|Ft|Rev|Prof|Supt)\.)$"
 )
 
 

@@ -12,6 +12,8 @@ import pandera.pandas as pa
 from data_sources.core.schema import by_name, date, integer, table, text
 from data_sources.core.vocabulary import COMPONENTS, EVENT_KINDS
 
+SHORT_LABEL_CHARS = 24  # an event's label on a chart: it must fit beside its neighbours on a phone
+
 
 def _url(nullable: bool = False) -> pa.Column:
     address = pa.Check.str_matches(r"^https?://", error="must be a web address")
@@ -27,8 +29,13 @@ EVENTS = table(
     {
         "event_id": text(),
         "start_date": date(),
-        "end_date": date(nullable=True, description="Day it ended (a reopening day was open)"),
+        "end_date": date(nullable=True, description="Day it ended (a closure's reopening day, counted as closed)"),
         "kind": text(EVENT_KINDS),
+        "short_label": pa.Column(
+            str,
+            pa.Check.str_length(1, SHORT_LABEL_CHARS, error=f"must be 1 to {SHORT_LABEL_CHARS} characters"),
+            description="A few words naming the event on a chart, in our words",
+        ),
         "place": text(),
         "port_code": text(nullable=True, description="CBP port code, taken from the place text"),
         "description": text(),

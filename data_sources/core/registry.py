@@ -13,12 +13,13 @@ import pandera.pandas as pa
 
 from data_sources.core.canonical import CANONICAL
 from data_sources.core.curated import CURATED
+from data_sources.core.curated_hemisphere import CURATED_HEMISPHERE
 from data_sources.core.derived import DERIVED
 from data_sources.core.schema import SchemaError, validate
 
 log = logging.getLogger(__name__)
 
-SCHEMAS: dict[str, pa.DataFrameSchema] = CANONICAL | DERIVED | CURATED
+SCHEMAS: dict[str, pa.DataFrameSchema] = CANONICAL | DERIVED | CURATED | CURATED_HEMISPHERE
 
 
 def undeclared(names: list[str]) -> list[str]:

@@ -10,10 +10,8 @@ vintage, a code change or an edited list rebuilds it, and nothing stale is ever 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -25,21 +23,22 @@ from data_sources.acquire.snapshots import Snapshot, SnapshotStore
 from data_sources.core.registry import validate_tables
 from data_sources.reference import REFERENCE_DIR
 from data_sources.sources.registry import SOURCES
-from data_sources.tables import combine, derived, events, metrics, ports
+from data_sources.tables import combine, derived, events, hemisphere, hemisphere_reference, metrics, ports
+from data_sources.tables.state import (
+    CACHE_ENV,
+    LOCAL_CACHE_ENV,
+    cache_root,
+    current_state,
+    default_store,
+    fingerprint,
+    usable_snapshots,
+)
+from data_sources.tables.state import derived_root as derived_root_of
+
+__all__ = ["CACHE_ENV", "LOCAL_CACHE_ENV", "Dataset", "build", "cache_root", "current_state", "default_store"]
+__all__ += ["fingerprint", "load", "usable_snapshots"]
 
 log = logging.getLogger(__name__)
-
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
-CACHE_ENV = "BORDER_CACHE_DIR"
-
-
-def cache_root() -> Path:
-    """`cache/` beside the package, unless `BORDER_CACHE_DIR` points elsewhere."""
-    return Path(os.environ.get(CACHE_ENV) or PACKAGE_DIR.parent / "cache")
-
-
-def default_store() -> SnapshotStore:
-    return SnapshotStore(cache_root() / "raw")
 
 
 @dataclass
@@ -58,17 +57,6 @@ class Dataset:
         )
 
 
-def usable_snapshots(store: SnapshotStore) -> tuple[dict[str, Snapshot], list[str]]:
-    """The intact snapshot of each source (falling back to an older vintage if needed)."""
-    chosen, warnings = {}, []
-    for key in SOURCES:
-        snapshot, notes = store.usable(key)
-        warnings += notes
-        if snapshot is not None:
-            chosen[key] = snapshot
-    return chosen, warnings
-
-
 def build(store: SnapshotStore, snapshots: dict[str, Snapshot]) -> dict[str, pd.DataFrame]:
     """Parse the given snapshots and derive every table they allow (the cold path).
 
@@ -78,6 +66,7 @@ def build(store: SnapshotStore, snapshots: dict[str, Snapshot]) -> dict[str, pd.
     """
     canonical = {key: SOURCES[key].parse(store.file_path(s)) for key, s in snapshots.items()}
     tables = {name: table for per_source in canonical.values() for name, table in per_source.items()}
+    tables.update(hemisphere.stacked(canonical))  # one table from each place's rows
     rules = combine.read_splice_rules()
     if set(rules["source"]) & canonical.keys():
         tables.update(_southwest_tables(store, snapshots, canonical, rules))
@@ -117,13 +106,16 @@ def _southwest_tables(
 
 def reference_tables() -> dict[str, pd.DataFrame]:
     """The package's curated lists (`REFERENCE_DIR`): cited events and officials' figures, the
-    port → sector map, citizenship groups and which measures each closure touched."""
+    port → sector map, citizenship groups, which measures each closure touched, published caravan
+    sizes and yearly Darién and Mexico totals as published."""
     return {
         "events": events.read_events(REFERENCE_DIR / "events.csv"),
         "published_figures": events.read_published_figures(REFERENCE_DIR / "published_figures.csv"),
         "port_sectors": events.read_port_sectors(REFERENCE_DIR / "port_sectors.csv"),
         "citizenship_groups": events.read_citizenship_groups(REFERENCE_DIR / "citizenship_groups.csv"),
         "closure_measures": ports.read_closure_measures(REFERENCE_DIR / "closure_measures.csv"),
+        "caravans": hemisphere_reference.read_caravans(REFERENCE_DIR / "caravans.csv"),
+        "hemisphere_figures": hemisphere_reference.read_hemisphere_figures(REFERENCE_DIR / "hemisphere_figures.csv"),
     }
 
 
@@ -155,27 +147,10 @@ def _derived(series: pd.DataFrame) -> dict[str, pd.DataFrame]:
     }
 
 
-def fingerprint(snapshots: dict[str, Snapshot]) -> str:
-    """Changes whenever a snapshot or this package's code or CSVs (reference lists included) change."""
-    digest = hashlib.sha256()
-    for key in sorted(snapshots):
-        digest.update(f"{key}={snapshots[key].sha256};".encode())
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.suffix in {".py", ".csv"}:
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:20]
-
-
-def current_state(store: SnapshotStore) -> tuple[str, list[str]]:
-    """Fingerprint of what `load(store)` would return now, and today's warnings (cheap: no parsing)."""
-    snapshots, warnings = usable_snapshots(store)
-    return fingerprint(snapshots), warnings
-
-
 def load(store: SnapshotStore | None = None, derived_root: Path | None = None) -> Dataset:
     """Every table, from the Parquet cache when it matches the snapshots, else rebuilt and cached."""
     store = store or default_store()
-    derived_root = derived_root or store.root.parent / "derived"
+    derived_root = derived_root or derived_root_of(store)
     snapshots, warnings = usable_snapshots(store)
     key = fingerprint(snapshots)
     folder = derived_root / key

@@ -10,7 +10,9 @@ being silently dropped.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -20,8 +22,11 @@ from data_sources.core.periods import per_day
 from data_sources.core.schema import validate
 from data_sources.core.vocabulary import SOUTHWEST_REGION, USBP, sector_name
 from data_sources.reference import REFERENCE_DIR
+from data_sources.sources.registry import SOURCES
 
 SPLICE_RULES_PATH = REFERENCE_DIR / "splice_rules.csv"
+SOUTHWEST_TOTAL = "Southwest total"  # the reconciliation's breakdown for whole-border totals
+SECTOR_EXACT, SECTOR_HISTORY = "cbp_nationwide", "ohss_usbp"  # the two sources of Border Patrol sector counts
 CANDIDATE_COLUMNS = ["month", "fiscal_year", "component", "encounters", "source", "vintage", "priority"]
 
 
@@ -58,7 +63,7 @@ def splice(candidates: pd.DataFrame) -> pd.DataFrame:
     return validate(SOUTHWEST_MONTHLY, series.reset_index(drop=True))
 
 
-def reconcile(candidates: pd.DataFrame, rounding: dict[str, int], breakdown: str = "Southwest total") -> pd.DataFrame:
+def reconcile(candidates: pd.DataFrame, rounding: dict[str, int], breakdown: str = SOUTHWEST_TOTAL) -> pd.DataFrame:
     """Each non-winning value next to the winning one for the same month and component.
 
     `within_rounding` is true when the gap is no larger than half the coarser rounding of the two
@@ -100,11 +105,58 @@ def sector_candidates(nationwide: pd.DataFrame, ohss_sector: pd.DataFrame, vinta
     southwest = ohss_sector[ohss_sector["region"] == SOUTHWEST_REGION]
     ohss = southwest.assign(sector=sector_name(southwest["sector"]))[["month", "fiscal_year", "sector", "encounters"]]
     both = [
-        cbp.assign(source="cbp_nationwide", vintage=vintages["cbp_nationwide"], priority=1),
-        ohss.assign(source="ohss_usbp", vintage=vintages["ohss_usbp"], priority=2),
+        cbp.assign(source=SECTOR_EXACT, vintage=vintages[SECTOR_EXACT], priority=1),
+        ohss.assign(source=SECTOR_HISTORY, vintage=vintages[SECTOR_HISTORY], priority=2),
     ]
     # `component` carries the sector so `reconcile` pairs values sector by sector
     return pd.concat(both, ignore_index=True).rename(columns={"sector": "component"})
+
+
+def sector_differences(reconciliation: pd.DataFrame) -> pd.DataFrame:
+    """Border Patrol sector months both CBP's exact AOR file and OHSS's rounded figures hold: month,
+    sector, both counts, OHSS minus CBP, and whether OHSS's rounding alone explains the gap."""
+    rows = reconciliation[
+        (reconciliation["breakdown"] != SOUTHWEST_TOTAL)
+        & (reconciliation["left_source"] == SECTOR_EXACT)
+        & (reconciliation["right_source"] == SECTOR_HISTORY)
+    ]
+    return pd.DataFrame(
+        {
+            "month": rows["month"],
+            "sector": rows["breakdown"],
+            "exact": rows["left_encounters"],
+            "rounded": rows["right_encounters"],
+            "difference": rows["difference"],
+            "within_rounding": rows["within_rounding"],
+        }
+    ).reset_index(drop=True)
+
+
+def sector_source_note(differences: pd.DataFrame, sectors: list[str], start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """Which source a sector figure comes from and why, and CBP's exact count beside it where both exist
+    for `sectors` between `start` and `end` (months): a gap rounding cannot explain is called so."""
+    history, exact = SOURCES[SECTOR_HISTORY], SOURCES[SECTOR_EXACT]
+    note = (
+        f"Sector figures are from {history.publisher}, rounded to the nearest {history.rounded_to}: the only source "
+        "here with every month of each sector."
+    )
+    both = differences[differences["sector"].isin(sectors) & differences["month"].between(start, end)]
+    if both.empty:
+        return note
+    pairs = []
+    for month, rows in both.sort_values(["month", "sector"]).groupby("month", sort=True):
+        told = [_pair(row) for row in rows.to_dict("records")]
+        pairs.append(f"{pd.Timestamp(str(month)):%B %Y}: {', '.join(told)}")
+    return f"{note} Exact counts from {exact.publisher} exist for {'; '.join(pairs)}."
+
+
+def _pair(row: Mapping[Hashable, Any]) -> str:
+    """'Del Rio 71,095 (rounded: 71,050, 45 apart, more than rounding explains)'."""
+    exact, rounded, gap = (int(row[c]) for c in ("exact", "rounded", "difference"))
+    if gap == 0:
+        return f"{row['sector']} {exact:,} (the same)"
+    why = "within rounding" if row["within_rounding"] else "more than rounding explains"
+    return f"{row['sector']} {exact:,} (rounded: {rounded:,}, {abs(gap):,} apart, {why})"
 
 
 def reconciliation_table(

@@ -78,7 +78,7 @@ def closure_timeline(events: pd.DataFrame, port_sectors: pd.DataFrame) -> pd.Dat
                 "kind": closures["kind"].str.replace("_", " "),
                 "start": closures["start_date"],
                 "end": closures["end_date"],
-                "days": (closures["end_date"] - closures["start_date"]).dt.days,
+                "days": (closures["end_date"] - closures["start_date"]).dt.days + 1,  # both end days count
                 "source_title": closures["source_title"],
                 "source_url": closures["source_url"],
             }

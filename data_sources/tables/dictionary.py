@@ -10,10 +10,13 @@ reader unexplained.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from data_sources.core.registry import SCHEMAS
 from data_sources.sources.registry import SOURCES
+from data_sources.tables.ports import UNUSUAL_GAP, USUAL_MONTHS
 
 PER_DAY = "per day: the month's count divided by its days, so months of different length compare fairly"
 EVENTS = "encounters (events, not people: one person caught twice counts twice)"
@@ -48,6 +51,11 @@ TABLES = {
     "port_sectors": "The Border Patrol sector and OFO field office around each port the article mentions.",
     "citizenship_groups": "How countries of citizenship are grouped in the charts.",
     "closure_measures": "Which kinds of crossing each closure stopped.",
+    "hemisphere_annual": "Crossings of Panama's Darién and apprehension events in Mexico per calendar year: the total "
+    "as published where only a yearly total exists, else the year's months added up.",
+    "hemisphere_monthly": "Crossings of Panama's Darién and apprehension events in Mexico per month and nationality.",
+    "hemisphere_annual_by_citizenship": "Darién crossings and Mexico's apprehension events per calendar year and "
+    "nationality.",
 }
 
 COLUMNS: dict[str, tuple[str, str]] = {  # column: (unit, meaning)
@@ -98,15 +106,15 @@ COLUMNS: dict[str, tuple[str, str]] = {  # column: (unit, meaning)
     "months_in_series": ("months", "How many months the series holds (what the rank is out of)"),
     "record_to_date": ("true/false", f"True when no earlier month of the series was higher, {PER_DAY}"),
     "months": ("months", "Months of data in the year (12 when complete)"),
-    "days": ("days", "Days those months hold, or days closed (the reopening day counts as open)"),
+    "days": ("days", "Days those months hold, or days closed (the first day and the reopening day both count)"),
     "complete": ("true/false", "True when all 12 months of the year are in"),
     "event_id": ("code", "Our short name for the event"),
     "event_kind": ("code", "Kind of closure: port or rail"),
     "kind": ("name", "Kind of event"),
     "start_date": ("date", "Day the event began"),
-    "end_date": ("date", "Day it ended (a reopening day counts as open); empty for one-day events"),
+    "end_date": ("date", "Day it ended (a closure's reopening day, counted as closed); empty for one-day events"),
     "start": ("date", "Day the closure began"),
-    "end": ("date", "Day it reopened"),
+    "end": ("date", "Day it reopened (counted as a day closed)"),
     "place": ("text", "Where it happened"),
     "crossing": ("name", "The crossing that closed"),
     "description": ("text", "What happened, in our words"),
@@ -125,16 +133,164 @@ COLUMNS: dict[str, tuple[str, str]] = {  # column: (unit, meaning)
     "publication_date": ("date", "When it was published"),
     "ofo_field_office": ("name", "OFO field office: the office that runs the ports in that area"),
     "note": ("text", "Our note"),
-    "days_closed": ("days", "Days of that month the closure covered"),
+    "days_closed": ("days", "Days of that month the closure covered (its first day and reopening day included)"),
+    "short_label": ("text", "A few words naming the event on charts, in our words"),
+    "usual_year_before": (
+        "crossings",
+        f"The usual level around the year-earlier month: the median of the {USUAL_MONTHS} months on each side of it",
+    ),
+    "unusual_baseline": (
+        "true/false",
+        f"True when the year-earlier month is more than {UNUSUAL_GAP:.0%} away from that usual level, so a change "
+        "from it says more about that month than about the closure",
+    ),
+    "change_vs_usual_pct": ("percent", "Change from that usual level"),
+    "traffic": ("text", "The kinds of traffic the closure stopped"),
+    "first_day_closed": ("date", "First day the closure was in force"),
+    "last_day_closed": ("date", "Day it reopened, counted as a day closed"),
     "value_year_before": ("crossings", "Inbound crossings in the same month a year earlier"),
     "change_pct": ("percent", "Change from the same month a year earlier"),
     "data_note": ("text", "Why a number is missing, when it is"),
     "share_pct": ("percent", "The group's share of the fiscal year's encounters"),
+    # Columns of chart downloads (claim cards, explorer, ports), beside each "Download this data (CSV)".
+    "people_or_encounters": (
+        "people or encounters",
+        "The bar's number: the claimed count, as the article states it, or the official figure set beside it "
+        "(encounters, or encounters on an average day where the bar says so)",
+    ),
+    "closure": ("true/false", "True when the port had a closure on record in our list of dated events"),
+    "period": (
+        "month or year",
+        "The period the row covers: a month (its first day), a fiscal year or a calendar year, as period_type says",
+    ),
+    "first_month": ("date (first day of the month)", "First month with data in the period"),
+    "last_month": ("date (first day of the month)", "Last month with data in the period"),
+    "view": ("name", "The dataset and breakdown the chart shows"),
+    "components_shown": ("name", "Which components (or which place) the chart counts: Border Patrol, OFO or both"),
+    "unit": (
+        "name",
+        "The unit of the value column: the count (encounters, crossings or events), or that count per day",
+    ),
+    "period_type": ("name", "What one period is: a month, a fiscal year or a calendar year"),
+    "months_from": ("year-month", "First month chosen"),
+    "months_to": ("year-month", "Last month chosen"),
+    "series_shown": ("series", "How many of the largest series the chart names; the rest are added up as 'All other'"),
 }
 
 PER_TABLE = {
     ("port_sectors", "sector"): ("name", "Border Patrol sector around the port"),
     ("closure_measures", "measure"): ("name", "A kind of crossing the closure stopped"),
+    ("closure_table", "closure"): ("text", "The closure in a few words (its short label in our list of events)"),
+    # Chart downloads, named by their chart kind where a column means something else there.
+    ("bars", "measure"): ("name", "What the bar shows: the claim, or an official figure set beside it"),
+    ("explorer", "value"): (
+        "as the unit column says",
+        "The number drawn, in the unit the unit column names; per day is the period's count divided by its days, "
+        "so periods of different length compare fairly",
+    ),
+    ("explorer", "days"): ("days", "Days the period's months hold (what per-day values are divided by)"),
+    ("explorer", "months"): ("months", "Months of data in the period"),
+}
+
+# The hemisphere tables (IOM's compilation of Panama's and Mexico's counts): a place, a count and a year there
+# mean something more precise than elsewhere.
+HEMISPHERE_TABLES = ("hemisphere_monthly", "hemisphere_annual", "hemisphere_annual_by_citizenship")
+HEMISPHERE_COUNT = (
+    "Darién: irregular crossings Panama registered; Mexico: apprehension events (people presented to the "
+    "migration authority). Events, not unique people: someone counted twice counts twice"
+)
+PER_TABLE |= {
+    (table, column): meaning
+    for table in HEMISPHERE_TABLES
+    for column, meaning in {
+        "place": ("name", "Where the count was made: Darién (Panama) or Mexico"),
+        "count": ("crossings or events", HEMISPHERE_COUNT),
+        "citizenship": (
+            "name",
+            "Nationality as the publisher recorded it (its ISO code written out as the country's name); "
+            "“Other”: nationalities the publisher does not name",
+        ),
+        "year": ("year", "Calendar year, January to December"),
+        "months": (
+            "months",
+            "Months the count covers: 12 for a whole year, fewer when some months were not reported or the year "
+            "is not over",
+        ),
+        "basis": (
+            "name",
+            "How the year's count was made: “annual total as published” (a year the publisher gave only as one "
+            "total, never by month) or “sum of monthly counts”",
+        ),
+    }.items()
+} | {
+    ("explorer", "crossings"): ("crossings", "Darién crossings Panama registered in the period (not unique people)"),
+    ("explorer", "events"): ("events", "Apprehension events in Mexico in the period (not unique people)"),
+}
+
+
+# Published caravan sizes and yearly Darién and Mexico totals as published (reference lists), and the downloads
+# of the charts that draw them (keyed by chart kind where a column means something else there).
+TABLES |= {
+    "caravans": "Migrant caravans' sizes as reported at the time, one row per published estimate, each cited; no "
+    "official count of a caravan exists.",
+    "hemisphere_figures": "Yearly Darién crossings and Mexico's apprehension events as the governments published "
+    "them, each cited, for years and releases the IOM files lack.",
+}
+SIZE_WORDS = "the same as size_low for a single number"
+COLUMNS |= {
+    "caravan_id": ("code", "Our short name for the caravan: its departure month and a word"),
+    "departure_date": ("date", "Day the caravan set out"),
+    "origin": ("name", "Town it set out from"),
+    "size_low": ("people", "Lowest number of people the estimate states"),
+    "size_high": ("people", f"Highest number of people the estimate states ({SIZE_WORDS})"),
+    "qualifier": ("code", "How the number was put: about, at_least (or more), at_most (up to) or range"),
+    "estimate_kind": ("code", "count, or projection: a forecast of what the group could grow to, not a count"),
+    "estimated_by": ("name", "Who gave the number: a news agency, an organizer, an official"),
+    "second_hand": ("true/false", "True when the page we cite retells another outlet's report (copy, rewrite)"),
+    "disputed": ("true/false", "True when another report contradicts the figure or who it is credited to"),
+    "called_largest_since": ("year-month", "When a report called the caravan the largest since a month, that month"),
+    "figure_kind": ("code", "published_total, earlier_release (later revised) or variant (another published total)"),
+    "published_by": ("name", "The government office whose count it is"),
+    "reported_by": ("name", "The outlet whose page we cite"),
+    "published": ("year-month or date", "When it was published (the month where the day is not known)"),
+    "caravan": ("date", "The caravan, by the day it set out"),
+    "caravan_low": ("people", "Lowest published count of that caravan (projections left out)"),
+    "caravan_high": ("people", "Highest published count of that caravan (projections left out)"),
+}
+PER_TABLE |= {
+    ("caravans", "publisher"): ("name", "The outlet whose page we cite"),
+    ("caravan_ranges", "publisher"): ("name", "The outlet whose page we cite"),
+    ("caravan_ranges", "role"): (
+        "name",
+        "The caravan's part in the check: the claim's caravan, the caravan it is compared with by name, a caravan "
+        "in between, or another caravan",
+    ),
+    ("caravan_estimates", "label"): ("text", "The row's label on the chart"),
+    ("caravan_estimates", "what"): (
+        "name",
+        "What the row is: the claim, a count, a projection, or U.S. encounters on one average day of the month",
+    ),
+    ("caravan_estimates", "size_low"): (
+        "people or encounters",
+        "The estimate's lowest number, or the claim, or encounters on an average day",
+    ),
+    ("caravan_estimates", "size_high"): ("people or encounters", f"The estimate's highest number ({SIZE_WORDS})"),
+    ("caravan_estimates", "estimated_by"): ("name", "Who gave the number (for U.S. rows, which encounters)"),
+    ("caravan_estimates", "publisher"): ("name", "The outlet whose page we cite (for U.S. rows, the dataset)"),
+    ("hemisphere_figures", "place"): ("name", "Darién (Panama) or Mexico"),
+    ("hemisphere_figures", "year"): ("year", "Calendar year the figure covers"),
+    ("hemisphere_figures", "count"): ("crossings or events", "The yearly total as published"),
+    ("hemisphere_years", "series"): ("name", "Darién (Panama), Mexico, or the U.S. Southwest component"),
+    ("hemisphere_years", "year"): ("year", "Calendar year, January to December"),
+    ("hemisphere_years", "count"): (
+        "crossings, events or encounters",
+        "The year's count (not unique people): Darién crossings, Mexico's apprehension events or U.S. encounters",
+    ),
+    ("hemisphere_years", "what"): ("name", "What the count counts"),
+    ("hemisphere_years", "basis"): (
+        "name",
+        "How the year's count was made: a total as published, or the year's months added up",
+    ),
 }
 
 
@@ -176,3 +332,9 @@ def column_dictionary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         (table, column, *describe_column(table, str(column))) for table, frame in tables.items() for column in frame
     ]
     return pd.DataFrame(rows, columns=["table", "column", "unit", "meaning"])
+
+
+def frame_dictionary(columns: Iterable[object], table: str = "") -> pd.DataFrame:
+    """What each column of a chart's download means: column, unit, meaning. `table` names the table or chart
+    kind ('bars', 'explorer') whose own meanings apply where a column means something else there."""
+    return column_dictionary({table: pd.DataFrame(columns=[str(c) for c in columns])}).drop(columns="table")

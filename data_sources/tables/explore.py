@@ -9,6 +9,10 @@ through the URL query string (`explore_link`) so a copied link opens the same ch
 A legend has one remainder bucket, "All other": the series below the top N and any group the
 publisher itself calls "Other" (both mean "everything not named here"). When both components are
 shown, their total is added, only for periods that both cover in every month.
+
+The hemisphere views (Panama's Darién, Mexico) count crossings and apprehension events, by calendar
+month or year only; their years come from annual tables (`explore_hemisphere`), because some
+years were published only as a total.
 """
 
 from __future__ import annotations
@@ -19,7 +23,16 @@ from typing import Any, Literal, get_args
 import pandas as pd
 
 from data_sources.core.periods import days_in_month, month_start
-from data_sources.core.vocabulary import COMPONENT_SHORT, COMPONENTS, OFO, POLICY_KINDS, SOUTHWEST_REGION, USBP
+from data_sources.core.vocabulary import (
+    COMPONENT_SHORT,
+    COMPONENTS,
+    DARIEN,
+    MEXICO,
+    OFO,
+    POLICY_KINDS,
+    SOUTHWEST_REGION,
+    USBP,
+)
 
 Unit = Literal["per_day", "total"]
 Granularity = Literal["month", "fiscal_year", "calendar_year"]
@@ -31,6 +44,7 @@ PUBLISHER_OTHER = "other"  # how CBP names its own remainder ("Other", "OTHER"),
 TOTAL = f"Total ({COMPONENT_SHORT[USBP]} + {COMPONENT_SHORT[OFO]})"
 MAX_TOP = 20
 OHSS_NOTE = "OHSS rounds every count to the nearest 10; sheets are separate cross-tabs and are never added."
+ENCOUNTERS_ABOUT = "Encounters are events, not unique people. OFO encounters at ports include CBP One appointments."
 COLUMNS = ["period", "encounters", "days", "months", "first_month", "last_month", "value"]  # plus the breakdown
 LABELS = {  # the reader's words for breakdowns, units, periods and the component choice
     "component": "Component",
@@ -42,6 +56,7 @@ LABELS = {  # the reader's words for breakdowns, units, periods and the componen
     "family_status": "Family status",
     "region": "Border region",
     "area_of_responsibility": "Area of responsibility",
+    "place": "Place (the total)",
     "per_day": "Average per day",
     "total": "Total",
     "month": "Month",
@@ -69,11 +84,33 @@ class View:
     has_component: bool = False
     note: str = ""
     publisher_other: dict[str, str] = field(default_factory=dict)  # breakdown → what the file names only some of
+    granularities: tuple[Granularity, ...] = GRANULARITIES
+    counts: str = "encounters"  # what one count is, in the plural: axis titles, downloads
+    who: str = ""  # the chart title's subject, when it is not the chosen component's encounters
+    about: str = ENCOUNTERS_ABOUT  # the line above the chart
+    year_tables: dict[str, str] = field(default_factory=dict)  # breakdown → its table of calendar years
 
 
 def _ohss(label: str, short: str, table: str, by: str, filters: dict[str, str] | None = None) -> View:
     """A sheet of the OHSS workbook: Border Patrol only, every count rounded to the nearest 10."""
     return View(label, short, table, (by,), ("ohss_usbp",), filters or {}, note=OHSS_NOTE)
+
+
+def _hemisphere(label: str, place: str, source: str, who: str, counts: str, about: str) -> View:
+    """A place of the hemisphere series: by nationality or in total, per calendar month or year."""
+    return View(
+        label,
+        f"IOM's compilation ({'Panama' if place == DARIEN else 'Mexico'})",
+        "hemisphere_monthly",
+        ("place", "citizenship"),
+        (source,),
+        {"place": place},
+        granularities=("month", "calendar_year"),
+        counts=counts,
+        who=who,
+        about=about,
+        year_tables={"place": "hemisphere_annual", "citizenship": "hemisphere_annual_by_citizenship"},
+    )
 
 
 SOUTHWEST_ONLY = {"region": SOUTHWEST_REGION}
@@ -128,6 +165,22 @@ VIEWS: dict[str, View] = {
         has_component=True,
         publisher_other={"citizenship": "countries of citizenship"},
     ),
+    "darien": _hemisphere(
+        "Darién crossings (Panama)",
+        DARIEN,
+        "iom_darien",
+        "Darién crossings",
+        "crossings",
+        "Crossings of the Darién jungle into Panama that Panama registered: crossings, not unique people.",
+    ),
+    "mexico": _hemisphere(
+        "Mexico apprehension events",
+        MEXICO,
+        "iom_mexico",
+        "Mexico's apprehension events",
+        "events",
+        "People Mexico's migration authority apprehended without legal status: events, not unique people.",
+    ),
 }
 DEFAULT_VIEW = "southwest"
 
@@ -156,9 +209,20 @@ def explore(table: pd.DataFrame, view: View, query: Query) -> pd.DataFrame:
         rows = rows[rows["component"] == query.component]
     rows = rows[rows["month"].between(month_start(query.start), month_start(query.end))]
     if rows.empty:
-        return pd.DataFrame(columns=[COLUMNS[0], query.by, *COLUMNS[1:]])
-    rows = rows.assign(period=_period(rows, query.granularity), series=_top_series(rows, query.by, query.top))
-    covered = _days_covered(rows)
+        return no_rows(query)
+    rows = rows.assign(period=_period(rows, query.granularity))
+    return summarise(rows, days_covered(rows), view, query)
+
+
+def no_rows(query: Query) -> pd.DataFrame:
+    """An empty selection, with the chart's columns."""
+    return pd.DataFrame(columns=[COLUMNS[0], query.by, *COLUMNS[1:]])
+
+
+def summarise(rows: pd.DataFrame, covered: pd.DataFrame, view: View, query: Query) -> pd.DataFrame:
+    """Rows with a `period` (and the breakdown and `encounters`) → one row per period and series, with the
+    days and months each period covers (`covered`, from `days_covered`) and the value in the chosen unit."""
+    rows = rows.assign(series=_top_series(rows, query.by, query.top))
     grouped = rows.groupby(["period", "series"], as_index=False).agg(encounters=("encounters", "sum"))
     if _wants_total(view, query):
         grouped = pd.concat([grouped, _total(rows, grouped, covered)], ignore_index=True)
@@ -202,7 +266,7 @@ def _total(rows: pd.DataFrame, grouped: pd.DataFrame, covered: pd.DataFrame) -> 
     return both.groupby("period", as_index=False).agg(encounters=("encounters", "sum")).assign(series=TOTAL)
 
 
-def _days_covered(rows: pd.DataFrame) -> pd.DataFrame:
+def days_covered(rows: pd.DataFrame) -> pd.DataFrame:
     """Days and months each period covers (months present in the data, whatever the series)."""
     months = rows[["period", "month"]].drop_duplicates()
     months = months.assign(days=days_in_month(months["month"]))
@@ -215,16 +279,17 @@ def _days_covered(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def file_name(query: Query) -> str:
-    return f"encounters_{query.view}_by_{query.by}_{query.start}_{query.end}.csv"
+    return f"{VIEWS[query.view].counts}_{query.view}_by_{query.by}_{query.start}_{query.end}.csv"
 
 
 def for_download(rows: pd.DataFrame, query: Query) -> pd.DataFrame:
     """The chart's rows with every active choice as a column, so a saved CSV says what it holds."""
     view = VIEWS[query.view]
-    return rows.assign(
+    shown = label(query.component) if view.has_component else view.filters.get("place", USBP)
+    return rows.rename(columns={"encounters": view.counts}).assign(
         view=view.label,
-        components_shown=label(query.component) if view.has_component else USBP,
-        unit="encounters per day" if query.unit == "per_day" else "encounters",
+        components_shown=shown,
+        unit=f"{view.counts} per day" if query.unit == "per_day" else view.counts,
         period_type=label(query.granularity),
         months_from=query.start,
         months_to=query.end,

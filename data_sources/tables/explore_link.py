@@ -13,7 +13,7 @@ import pandas as pd
 
 from data_sources.core.periods import FISCAL_YEAR_START_MONTH, fiscal_year_of, month_start, period_of, shift_months
 from data_sources.core.vocabulary import COMPONENTS
-from data_sources.tables.explore import BOTH, DEFAULT_VIEW, GRANULARITIES, MAX_TOP, UNITS, VIEWS, Query, month_label
+from data_sources.tables.explore import BOTH, DEFAULT_VIEW, MAX_TOP, UNITS, VIEWS, Query, month_label
 
 
 def months_of(table: pd.DataFrame) -> list[str]:
@@ -22,19 +22,22 @@ def months_of(table: pd.DataFrame) -> list[str]:
     return [period_of(month) for month in span]
 
 
-def presets(months: list[str]) -> dict[str, tuple[str, str]]:
+def presets(months: list[str], fiscal: bool = True) -> dict[str, tuple[str, str]]:
     """Quick ranges over a table's months, all computed from them: the last 12 months, the latest
-    fiscal year (so far), and everything. Labelled with their months; ranges that coincide appear once."""
+    fiscal year (or, with `fiscal` off, calendar year) so far, and everything. Labelled with their
+    months; ranges that coincide appear once."""
     if len(months) < 2:
         return {}
     first, last = month_start(months[0]), month_start(months[-1])
-    first_year, last_year = fiscal_year_of(pd.Series([first, last]))
-    year_start = pd.Timestamp(year=last_year - 1, month=FISCAL_YEAR_START_MONTH, day=1)
-    so_far = "" if shift_months(last, 1).month == FISCAL_YEAR_START_MONTH else " so far"
-    since = f"FY{first_year}" if first.month == FISCAL_YEAR_START_MONTH else month_label(first)
+    first_year, last_year = fiscal_year_of(pd.Series([first, last])) if fiscal else (first.year, last.year)
+    start_month = FISCAL_YEAR_START_MONTH if fiscal else 1
+    year_start = pd.Timestamp(year=last_year - 1 if fiscal else last_year, month=start_month, day=1)
+    so_far = "" if shift_months(last, 1).month == start_month else " so far"
+    prefix = "FY" if fiscal else ""
+    since = f"{prefix}{first_year}" if first.month == start_month else month_label(first)
     wanted = {
         "Last 12 months": max(shift_months(last, -11), first),
-        f"FY{last_year}{so_far}": max(year_start, first),
+        f"{prefix}{last_year}{so_far}": max(year_start, first),
         f"Since {since}": first,
     }
     found: dict[str, tuple[str, str]] = {}
@@ -60,7 +63,12 @@ def parse_query(params: Mapping[str, str], coverage: tuple[str, str]) -> tuple[Q
         notices.append(f"Unknown view {view_key!r}; showing the default.")
         view_key = DEFAULT_VIEW
     view = VIEWS[view_key]
-    choices = {"by": view.breakdowns, "component": (BOTH, *COMPONENTS), "unit": UNITS, "granularity": GRANULARITIES}
+    choices = {
+        "by": view.breakdowns,
+        "component": (BOTH, *COMPONENTS),
+        "unit": UNITS,
+        "granularity": view.granularities,
+    }
     values: dict[str, Any] = {"view": view_key, "by": view.breakdowns[0]}
     for name, allowed in choices.items():
         if name in params and params[name] in allowed:

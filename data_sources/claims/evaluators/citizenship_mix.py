@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data_sources.claims import rows as r
+from data_sources.claims import verdict as v
 from data_sources.claims import wording as w
 from data_sources.claims.context import ChartSpec, Claim, ClaimContext, Evaluator, Needs, Tables
 from data_sources.claims.params import Params, check_month
@@ -48,7 +49,7 @@ def citizenship_mix(claim: Claim, params: CitizenshipMixParams, tables: Tables) 
         f"in FY{last}; the largest such groups in FY{last} were "
         f"{_top_countries(tables['citizenship_by_country'], last, REST_GROUP)}.",
         f"Border Patrol's {w.month_name(month)}, {w.count(usbp.per_day)} encounters a day, ranks #{usbp['rank']} "
-        f"of {usbp.months_in_series} months since {w.month_name(r.first_month(tables, USBP))}."
+        f"of {usbp.months_in_series} months since {w.month_name(r.first_month(tables, USBP))} by encounters per day."
         + _earlier_peak(tables, _before(params, tables["events"], month)),
     ]
     chart = ChartSpec(
@@ -57,7 +58,32 @@ def citizenship_mix(claim: Claim, params: CitizenshipMixParams, tables: Tables) 
         f"Border Patrol Southwest encounters by citizenship, FY{first}–FY{last} (share of each fiscal year)",
         f"usbp_citizenship_shares_fy{first}_fy{last}.csv",
     )
-    return ClaimContext(sentences, [chart], list(claim.caveats), ["ohss_usbp", "cbp_sbo"])
+    verdict = record_verdict(tables, month)
+    return ClaimContext(sentences, [chart], list(claim.caveats), ["ohss_usbp", "cbp_sbo"], verdict=verdict)
+
+
+def record_verdict(tables: Tables, month: pd.Timestamp) -> v.Verdict:
+    """'Unprecedented' against Border Patrol's Southwest series: in line when no earlier month had more
+    encounters per day (a record to date), not in line otherwise (naming the earlier month that did)."""
+    rows = tables[r.MONTHLY]
+    usbp = rows[rows["component"] == USBP]
+    row, since = r.month_row(tables, month, USBP), w.month_name(usbp["month"].min())
+    rule = (
+        "An 'unprecedented' level is in line with the data when no earlier month of Border Patrol's Southwest "
+        f"series (since {since}) had more encounters per day, and not in line otherwise. The series counts "
+        "encounters at the U.S. Southwest border only, not migration elsewhere in the hemisphere."
+    )
+    compared = (
+        f"Border Patrol Southwest encounters per day, {w.month_name(month)}: {w.count(row.per_day)} "
+        f"({row['source']}, release {row['vintage']})"
+    )
+    said = f"Border Patrol's {w.month_name(month)}, {w.count(row.per_day)} encounters a day,"
+    if bool(row["record_to_date"]):
+        summary = f"{said} is higher than every earlier month since {since}, by encounters per day."
+        return v.Verdict(v.IN_LINE, summary, rule, compared)
+    top = usbp[usbp["month"] < month].sort_values("per_day").iloc[-1]
+    summary = f"{said} is below the earlier peak of {w.month_name(top.month)} ({w.count(top.per_day)} a day)."
+    return v.Verdict(v.NOT_IN_LINE, summary, rule, compared)
 
 
 def _named(groups: pd.DataFrame) -> list[str]:
@@ -79,17 +105,24 @@ def _before(params: CitizenshipMixParams, events: pd.DataFrame, month: pd.Timest
 
 
 def _earlier_peak(tables: Tables, before: pd.Timestamp | None) -> str:
-    """' Before January 2021, the highest month in the series was …' (nothing without such a month)."""
+    """' Before January 2021, the highest month by encounters per day was …; by count, …' (nothing
+    without such a month). Months differ in length, so the two rankings can name different months."""
     if before is None:
         return ""
     rows = tables[r.MONTHLY]
     usbp = rows[(rows["component"] == USBP) & (rows["month"] < before)]
     if usbp.empty:
         return ""
-    peak = usbp.sort_values("per_day").iloc[-1]
+    peak, most = usbp.sort_values("per_day").iloc[-1], usbp.sort_values("encounters").iloc[-1]
+    by_count = (
+        f"; by count, the highest was {w.month_name(most.month)}, with {w.count(most.encounters)} encounters "
+        f"({w.count(most.per_day)} a day)"
+        if most.month != peak.month
+        else f", also the highest by count ({w.count(peak.encounters)} encounters)"
+    )
     return (
-        f" Before {w.month_name(before)}, the highest month in the series was {w.month_name(peak.month)}, "
-        f"at {w.count(peak.per_day)} a day."
+        f" Before {w.month_name(before)}, the highest month by encounters per day was {w.month_name(peak.month)}, "
+        f"at {w.count(peak.per_day)} a day{by_count}."
     )
 
 

@@ -1,8 +1,16 @@
 """Which ports and railway crossings closed, for how long, and what the months around them show:
-encounters in the Border Patrol sectors around them, and crossings at the ports (BTS, if loaded)."""
+encounters in the Border Patrol sectors around them, and crossings at the ports (BTS, if loaded).
+
+The closures are a table (one row each: crossing, traffic stopped, first and last day, days with both
+ends counted), and the claim's counts ("at least three ports", "two railway crossings") are set
+against the ports and crossings our cited events list: a count of ports, not of suspensions, since
+one port may have had several.
+"""
 
 from __future__ import annotations
 
+import operator
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -10,16 +18,27 @@ from typing import Any
 import pandas as pd
 
 from data_sources.claims import rows as r
+from data_sources.claims import verdict as v
 from data_sources.claims import wording as w
 from data_sources.claims.context import ChartSpec, Claim, ClaimContext, Evaluator, Needs, Tables, note, records
+from data_sources.claims.numbers import numbers_in, qualifier
 from data_sources.claims.params import Params, check_choice, check_date, check_window, window_around, window_months
 from data_sources.core.periods import month_start, shift_months, year_earlier
 from data_sources.core.vocabulary import CLOSURE_KINDS
+from data_sources.tables.combine import sector_differences, sector_source_note
 from data_sources.tables.derived import select_sectors
+from data_sources.tables.ports import change_text, closure_list, count_text, days_closed_in
 
 PORT_CLOSURE, RAIL_CLOSURE = CLOSURE_KINDS
 KIND_WORDS = {PORT_CLOSURE: "port", RAIL_CLOSURE: "railway"}
-NEEDS = Needs(("events", "port_sectors", "closure_timeline", "sector_per_day"), "dated closures")
+PORTS, RAIL = "ports", "railway crossings"  # what a claim may count
+PLACES = {PORT_CLOSURE: PORTS, RAIL_CLOSURE: RAIL}
+COUNTED = {PORTS: re.compile(r"\bports?\b", re.I), RAIL: re.compile(r"\brail(?:way|road)?s?\b", re.I)}
+# How a qualifier before a count reads as a test of our count against the claimed one.
+AT_LEAST = ("at least", "upwards of")
+MORE_THAN = ("more than", "over", "just over", "well over", "topping", "exceeding")
+TESTS = {">=": operator.ge, ">": operator.gt, "==": operator.eq}
+NEEDS = Needs(("events", "port_sectors", "closure_timeline", "closure_measures", "sector_per_day"), "dated closures")
 CAVEAT = (
     "Monthly counts cannot show a closure lasting only a few days (like the rail "
     "closures): they are spread over the whole month."
@@ -45,6 +64,19 @@ class ClosuresParams(Params):
         return cls(window=window_around(period, cls.MONTHS_BEFORE, cls.MONTHS_AFTER), since=since)
 
 
+@dataclass(frozen=True)
+class Count:
+    """A count the claim states: what it counts, as written ('at least three'), its value and how it reads."""
+
+    what: str  # PORTS or RAIL
+    said: str
+    value: float
+    test: str  # ">=", ">" or "=="
+
+    def holds(self, ours: int) -> bool:
+        return bool(TESTS[self.test](ours, self.value))
+
+
 def closures(claim: Claim, params: ClosuresParams, tables: Tables) -> ClaimContext:
     since, month = pd.Timestamp(params.since), claim.month
     timeline = tables["closure_timeline"]
@@ -54,34 +86,43 @@ def closures(claim: Claim, params: ClosuresParams, tables: Tables) -> ClaimConte
     ports = tables["port_sectors"]
     sectors = ports.loc[ports["port_code"].isin(chosen["port_code"].dropna()), "sector"].unique().tolist()
     sector_days = tables["sector_per_day"]
+    window = window_months(params.window)
     sentences = [
-        *closure_sentences(chosen),
+        *closure_sentences(chosen, since),
         *sector_sentences(select_sectors(sector_days, sectors, year_earlier(month), month), ports, month),
     ]
+    if "reconciliation" in tables:
+        sentences.append(sector_source_note(sector_differences(tables["reconciliation"]), sectors, *window))
     start, end = chosen["start"].min(), chosen["end"].fillna(chosen["start"]).max()
-    kinds = w.listing([KIND_WORDS[k] for k in CLOSURE_KINDS if k in set(chosen["event_kind"])])
+    present = [k for k in CLOSURE_KINDS if k in set(chosen["event_kind"])]
+    kinds = w.listing([KIND_WORDS[k] for k in present])
     charts = [
+        ChartSpec(
+            "closure_table",
+            closure_list(chosen, tables["events"], tables["closure_measures"]),
+            f"Closures at {w.listing([PLACES[k] for k in present])}, in force from {w.day_name(since)}",
+            f"port_rail_closures_table_{claim.period}.csv",
+        ),
         ChartSpec(
             "timeline",
             chosen.drop(columns=["event_id", "event_kind"]).reset_index(drop=True),
             f"{kinds.capitalize()} closures, {w.span(start, end)}",
             f"port_rail_closures_{claim.period}.csv",
-        )
+        ),
     ]
-    around = select_sectors(sector_days, sectors, *window_months(params.window))
+    around = select_sectors(sector_days, sectors, *window)
     if not around.empty:
         charts.append(
             ChartSpec(
                 "sector_lines",
                 around,
-                f"Border Patrol encounters per day in the sectors around the closed ports, "
-                f"{w.span(*window_months(params.window))}",
+                f"Border Patrol encounters per day in the sectors around the closed ports, {w.span(*window)}",
                 f"sector_encounters_per_day_{claim.period}.csv",
                 {"shade": (start, chosen["end"].max())},
             )
         )
     sources = ["events", "ohss_usbp"]
-    in_month = month_effects(tables.get("port_closure_effects"), set(chosen["event_id"]), month)
+    in_month = month_effects(tables.get("port_closure_effects"), chosen, month)
     if not in_month.empty:
         sentences += crossing_sentences(in_month, month)
         charts.append(
@@ -94,37 +135,104 @@ def closures(claim: Claim, params: ClosuresParams, tables: Tables) -> ClaimConte
         )
         sources.append("bts_crossings")
     cited = tables["events"][tables["events"]["event_id"].isin(chosen["event_id"])]
-    return ClaimContext(sentences, charts, [*claim.caveats, CAVEAT], sources, r.event_citations(cited))
+    verdict = count_verdict(claim, chosen, since)
+    return ClaimContext(sentences, charts, [*claim.caveats, CAVEAT], sources, r.event_citations(cited), verdict)
 
 
-def closure_sentences(rows: pd.DataFrame) -> list[str]:
-    """'5 suspensions hit 4 ports in AZ, CA and TX: …', '2 railway crossings were closed: …' (each if any)."""
-    ports, rail = rows[rows["event_kind"] == PORT_CLOSURE], rows[rows["event_kind"] == RAIL_CLOSURE]
-    sentences = []
-    if not ports.empty:
-        states = sorted(set(ports["state"].dropna()))
+def port_names(rows: pd.DataFrame) -> pd.Series:
+    """The port each closure was at (its crossing where no port is known)."""
+    return rows["port"].fillna(rows["crossing"])
+
+
+def our_counts(rows: pd.DataFrame) -> dict[str, list[str]]:
+    """The ports with a port closure and the railway crossings with a rail closure, each named once."""
+    at_ports, on_rail = rows[rows["event_kind"] == PORT_CLOSURE], rows[rows["event_kind"] == RAIL_CLOSURE]
+    return {PORTS: sorted(set(port_names(at_ports))), RAIL: sorted(set(port_names(on_rail)))}
+
+
+def closure_sentences(rows: pd.DataFrame, since: pd.Timestamp) -> list[str]:
+    """'Our events list 5 port suspensions … at 4 ports in AZ, CA and TX (…; 2 at Lukeville), and 2 railway
+    crossings …': counts and names; the table under the sentences gives each closure's dates."""
+    counts = our_counts(rows)
+    parts = []
+    at_ports = rows[rows["event_kind"] == PORT_CLOSURE]
+    if not at_ports.empty:
+        states = sorted(set(at_ports["state"].dropna()))
         where = f" in {w.listing(states)}" if states else ""
-        sentences.append(
-            f"{w.counted(len(ports), 'suspension')} hit {w.counted(ports['port'].nunique(), 'port')}{where}: "
-            f"{_describe(ports)}."
+        per_port = port_names(at_ports).value_counts()
+        several = [f"{n} at {port}" for port, n in per_port[per_port > 1].sort_index().items()]
+        named = "; ".join([w.listing(counts[PORTS]), *several])
+        parts.append(
+            f"{w.counted(len(at_ports), 'port suspension')} at {w.counted(len(counts[PORTS]), 'port')}{where} ({named})"
         )
-    if not rail.empty:
-        verb = "was" if len(rail) == 1 else "were"
-        sentences.append(f"{w.counted(len(rail), 'railway crossing')} {verb} closed: {_describe(rail)}.")
-    return sentences
+    if counts[RAIL]:
+        parts.append(f"{w.counted(len(counts[RAIL]), 'railway crossing')} ({w.listing(counts[RAIL])})")
+    return [
+        f"Our events list {' and '.join(parts)} in force on or after {w.day_name(since)}; the table gives each "
+        "one's first and last day closed, both counted as days closed."
+    ]
 
 
-def _describe(rows: pd.DataFrame) -> str:
-    return "; ".join(_closure(c) for c in records(rows))
+def claimed_counts(claim: Claim) -> list[Count]:
+    """The counts of ports and railway crossings the quote states ('at least three … ports', 'two railway
+    crossings'); else the claim's own number and unit (a claim found in pasted text)."""
+    found = numbers_in(claim.quote)
+    counts = []
+    for at, number in enumerate(found):
+        stop = found[at + 1].start if at + 1 < len(found) else len(claim.quote)
+        after = claim.quote[number.end : stop]
+        hits = {what: m.start() for what, pattern in COUNTED.items() if (m := pattern.search(after))}
+        if not hits:
+            continue
+        said = qualifier(claim.quote[: number.start])
+        test = ">=" if said in AT_LEAST else ">" if said in MORE_THAN else "=="
+        counts.append(Count(min(hits, key=hits.__getitem__), f"{said} {number.text}".strip(), number.value, test))
+    if not counts and claim.claimed_value is not None and claim.unit in COUNTED:
+        counts.append(Count(claim.unit, w.count(claim.claimed_value), claim.claimed_value, "=="))
+    return counts
 
 
-def _closure(c: dict[str, Any]) -> str:
-    """'Lukeville Port of Entry (Lukeville, AZ): 4 December 2023 to 4 January 2024, 31 days'."""
-    where = ", ".join(str(v) for v in (c["port"], c["state"]) if pd.notna(v))
-    name = f"{c['crossing']} ({where})" if where else c["crossing"]
-    if pd.isna(c["end"]):
-        return f"{name}: from {w.day_name(c['start'])}"
-    return f"{name}: {w.day_name(c['start'])} to {w.day_name(c['end'])}, {c['days']} days"
+def count_rule(since: pd.Timestamp) -> str:
+    return (
+        "Each count the claim states is set against our cited events list: the ports with a port closure, and "
+        f"the railway crossings with a rail closure, in force on or after {w.day_name(since)}. 'At least N' holds "
+        "when our count is N or more, 'more than N' when it is above N, a plain N when it is equal. All counts "
+        "holding is in line with the data; a claimed count that does not hold is higher or lower than the data "
+        "(not in line when one is higher and another lower)."
+    )
+
+
+def count_verdict(claim: Claim, rows: pd.DataFrame, since: pd.Timestamp) -> v.Verdict:
+    """The claim's counts of ports and railway crossings against those in our cited events."""
+    claimed = claimed_counts(claim)
+    if not claimed:
+        return v.not_checkable("the claim states no count of ports or railway crossings that our events could test")
+    ours = our_counts(rows)
+    told = [f"“{c.said}” {c.what}" for c in claimed]
+    # '4 ports (Eagle Pass, …)': `counted` adds the plural's s to 'port' and 'railway crossing'
+    named = {what: f"{w.counted(len(ours[what]), what[:-1])} ({w.listing(ours[what]) or 'none'})" for what in COUNTED}
+    listed = [named[what] for what in COUNTED if any(c.what == what for c in claimed)]
+    failing = [c for c in claimed if not c.holds(len(ours[c.what]))]
+    suspensions = int((rows["event_kind"] == PORT_CLOSURE).sum())
+    extra = (
+        f"; it counts ports, not the {suspensions} suspensions at them"
+        if any(c.what == PORTS for c in claimed) and suspensions > len(ours[PORTS])
+        else ""
+    )
+    if not failing:
+        label, verb = v.IN_LINE, "fit"
+    elif all(c.value > len(ours[c.what]) for c in failing):
+        label, verb = v.HIGHER, "are more than"
+    elif all(c.value < len(ours[c.what]) for c in failing):
+        label, verb = v.LOWER, "are fewer than"
+    else:
+        label, verb = v.NOT_IN_LINE, "do not match"
+    summary = (
+        f"The article's {w.listing(told)} {verb} the {w.listing(listed)} our cited events list in force on or "
+        f"after {w.day_name(since)}{extra}."
+    )
+    compared = f"our cited events list (events.csv): {w.listing(list(named.values()))}, each closure with its source"
+    return v.Verdict(label, summary, count_rule(since), compared)
 
 
 def sector_sentences(rows: pd.DataFrame, ports: pd.DataFrame, month: pd.Timestamp) -> list[str]:
@@ -145,35 +253,53 @@ def sector_sentences(rows: pd.DataFrame, ports: pd.DataFrame, month: pd.Timestam
     return sentences
 
 
-def month_effects(effects: pd.DataFrame | None, event_ids: set[str], month: pd.Timestamp) -> pd.DataFrame:
-    """One row per port and affected measure in `month` (the longest closure there if several)."""
+def month_effects(effects: pd.DataFrame | None, closures: pd.DataFrame, month: pd.Timestamp) -> pd.DataFrame:
+    """One row per port and affected measure in `month`, with the days of the month the closures that
+    stopped that measure covered (a day two of them shared counted once): a rail closure's days are
+    never told of a port's vehicles."""
     if effects is None or effects.empty:
         return pd.DataFrame()
-    rows = effects[effects["event_id"].isin(event_ids) & (effects["month"] == month)]
-    rows = rows.sort_values("days_closed", ascending=False).drop_duplicates(["port_code", "measure"])
-    return rows.sort_values(["port_name", "measure"]).reset_index(drop=True)
+    rows = effects[effects["event_id"].isin(set(closures["event_id"])) & (effects["month"] == month)]
+    spans = closures.set_index("event_id")[["start", "end"]]
+    days = {
+        key: days_closed_in([tuple(spans.loc[e]) for e in group["event_id"]], month)
+        for key, group in rows.groupby(["port_code", "measure"])
+    }
+    first = rows.drop_duplicates(["port_code", "measure"])
+    closed = [days[key] for key in zip(first["port_code"], first["measure"], strict=True)]
+    return first.assign(days_closed=closed).sort_values(["port_name", "measure"]).reset_index(drop=True)
 
 
 def crossing_sentences(rows: pd.DataFrame, month: pd.Timestamp) -> list[str]:
-    """'Lukeville in December 2023, with a closure on 28 of 31 days (BTS inbound crossings): personal
-    vehicles 3,966 vs 26,321 a year earlier (85% lower); …'"""
+    """'Lukeville in December 2023 (BTS inbound crossings; in brackets, the change and the days of the month
+    a closure stopped that traffic): personal vehicles 3,966 vs 26,321 a year earlier (85% lower; 31 of 31
+    days); …'"""
     sentences = []
     for port, group in rows.groupby("port_name", sort=True):
-        parts = []
-        for c in records(group):
-            if pd.isna(c["value"]):
-                parts.append(f"{c['measure'].lower()}: no data reported")
-            elif pd.notna(c["value_year_before"]):
-                parts.append(
-                    f"{c['measure'].lower()} {w.count(c['value'])} vs {w.count(c['value_year_before'])} "
-                    f"a year earlier ({w.direction(c['value'], c['value_year_before'])})"
-                )
-        days = int(group["days_closed"].max())
+        parts = [_crossing_part(c, month) for c in records(group)]
         sentences.append(
-            f"{port} in {w.month_name(month)}, with a closure on {days} of {month.days_in_month} days "
-            f"(BTS inbound crossings): " + "; ".join(parts) + "."
+            f"{port} in {w.month_name(month)} (BTS inbound crossings; in brackets, the change and the days of the "
+            f"month a closure stopped that traffic): " + "; ".join(parts) + "."
         )
     return sentences
+
+
+def _crossing_part(c: dict[str, Any], month: pd.Timestamp) -> str:
+    days = f"{c['days_closed']} of {month.days_in_month} days"
+    measure = str(c["measure"]).lower()
+    if pd.isna(c["value"]):
+        return f"{measure}: no data reported ({days})"
+    if pd.isna(c["value_year_before"]):
+        return f"{measure} {count_text(c['value'])}, nothing a year earlier to compare ({days})"
+    change = w.direction(c["value"], c["value_year_before"])
+    if c["unusual_baseline"]:
+        change = (
+            f"{change}, but that month was unusual: against the usual {count_text(c['usual_year_before'])} "
+            f"of the months around it, {change_text(c['change_vs_usual_pct'])}"
+        )
+    return (
+        f"{measure} {count_text(c['value'])} vs {count_text(c['value_year_before'])} a year earlier ({change}; {days})"
+    )
 
 
 EVALUATOR = Evaluator("closures", closures, ClosuresParams, NEEDS)

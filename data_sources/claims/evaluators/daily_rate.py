@@ -1,8 +1,14 @@
-"""A claimed number per day against encounters per day: all Southwest, between ports, at ports."""
+"""A claimed number per day against encounters per day: all Southwest, between ports, at ports.
+
+The verdict sets the claimed number beside the month's average per day of all Southwest encounters
+and of Border Patrol encounters between ports ("crossing illegally" may mean either); the closer
+decides, and both are named. OFO's encounters at ports alone are not a reading of such claims.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -11,7 +17,9 @@ from data_sources.claims import rows as r
 from data_sources.claims import wording as w
 from data_sources.claims.context import ChartSpec, Claim, ClaimContext, Evaluator, Needs, Tables
 from data_sources.claims.params import Params, check_window, window_around, window_months
+from data_sources.claims.verdict import Figure, compare_number
 from data_sources.core.vocabulary import ALL_SOUTHWEST, OFO, SERIES_COMPONENTS, USBP
+from data_sources.sources.registry import SOURCES
 
 # Also read when there: `reconciliation` (how the month was first published) and `published_figures`.
 NEEDS = Needs(
@@ -20,6 +28,7 @@ NEEDS = Needs(
     months_in="southwest_monthly_metrics",
     components=SERIES_COMPONENTS,
 )
+EVERY, BETWEEN_PORTS = "all Southwest encounters", "Border Patrol encounters between ports"  # the figures' words
 
 
 @dataclass(frozen=True)
@@ -62,7 +71,30 @@ def daily_rate(claim: Claim, params: DailyRateParams, tables: Tables) -> ClaimCo
         {"claimed": claimed, "claim_label": f"Claim: {w.count(claimed)} a day", "highlight": month},
     )
     citations = r.figure_citations(tables, params.figures)
-    return ClaimContext(sentences, [chart], list(claim.caveats), ["cbp_sbo", "ohss_usbp", "cbp_nationwide"], citations)
+    verdict = compare_number(claimed, [per_day_figure(total, EVERY), per_day_figure(usbp, BETWEEN_PORTS)], what="a day")
+    sources = ["cbp_sbo", "ohss_usbp", "cbp_nationwide"]
+    return ClaimContext(sentences, [chart], list(claim.caveats), sources, citations, verdict)
+
+
+def per_day_figure(row: pd.Series, what: str) -> Figure:
+    """'CBP's average of all Southwest encounters per day in December 2023', with its value."""
+    label = f"{publishers([row['source']])}'s average of {what} per day in {w.month_name(row['month'])}"
+    return Figure(label, float(row["per_day"]))
+
+
+def publishers(keys: Iterable[str]) -> str:
+    """'CBP', 'OHSS' or 'CBP and OHSS': who published the rows a figure comes from (from the registry)."""
+    names = [_short_name(key) for key in keys]
+    return w.listing(list(dict.fromkeys(names)))
+
+
+def _short_name(key: str) -> str:
+    """The abbreviation the registry gives in brackets ('... (CBP)'), else the publisher, else the key."""
+    source = SOURCES.get(key)
+    if source is None:
+        return key
+    short = re.search(r"\(([A-Z]{2,})\)", source.publisher)
+    return short.group(1) if short else source.publisher
 
 
 def revision_sentences(reconciliation: pd.DataFrame | None, month: pd.Timestamp) -> list[str]:

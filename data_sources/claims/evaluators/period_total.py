@@ -1,4 +1,8 @@
-"""A claimed count for a month, a fiscal year or a calendar year against CBP's Southwest totals."""
+"""A claimed count for a month, a fiscal year or a calendar year against CBP's Southwest totals.
+
+The verdict sets the claimed count beside all Southwest encounters and Border Patrol encounters
+between ports in the same period (a count of "illegal crossings" may mean either); the closer decides.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,9 @@ import pandas as pd
 from data_sources.claims import rows as r
 from data_sources.claims import wording as w
 from data_sources.claims.context import ChartSpec, Claim, ClaimContext, Evaluator, Needs, Tables
+from data_sources.claims.evaluators.daily_rate import BETWEEN_PORTS, EVERY, publishers
 from data_sources.claims.params import Params, check_choice
+from data_sources.claims.verdict import Figure, compare_number
 from data_sources.core.periods import shift_months
 from data_sources.core.vocabulary import SERIES_COMPONENTS
 
@@ -50,7 +56,8 @@ class PeriodTotalParams(Params):
 def period_total(claim: Claim, params: PeriodTotalParams, tables: Tables) -> ClaimContext:
     monthly = tables[r.MONTHLY]
     chosen = monthly[monthly["month"].isin(params.months(claim.month))]
-    total, usbp, ofo = (int(chosen.loc[chosen["component"] == c, "encounters"].sum()) for c in SERIES_COMPONENTS)
+    parts = [chosen[chosen["component"] == c] for c in SERIES_COMPONENTS]
+    total, usbp, ofo = (int(part["encounters"].sum()) for part in parts)
     label, claimed = params.label(claim.month), claim.value
     sentences = [
         f"In {label}, CBP counted {w.count(total)} encounters at the Southwest border: {w.count(usbp)} by the Border "
@@ -67,7 +74,7 @@ def period_total(claim: Claim, params: PeriodTotalParams, tables: Tables) -> Cla
                 f"OFO at ports, {label}",
             ],
             "people_or_encounters": [claimed, total, usbp, ofo],
-            "source": ["the text", "cbp_sbo", "cbp_sbo", "cbp_sbo"],
+            "source": ["the text", *(_sources(part) for part in parts)],
         }
     )
     chart = ChartSpec(
@@ -77,7 +84,19 @@ def period_total(claim: Claim, params: PeriodTotalParams, tables: Tables) -> Cla
         f"claim_vs_encounters_{claim.period}.csv",
         {"axis_title": "Encounters (or the claimed count)"},
     )
-    return ClaimContext(sentences, [chart], [*claim.caveats, CAVEAT], ["cbp_sbo", "ohss_usbp"])
+    verdict = compare_number(
+        claimed,
+        [
+            Figure(f"{publishers(parts[0]['source'])}'s count of {EVERY} in {label}", total),
+            Figure(f"{publishers(parts[1]['source'])}'s count of {BETWEEN_PORTS} in {label}", usbp),
+        ],
+    )
+    return ClaimContext(sentences, [chart], [*claim.caveats, CAVEAT], ["cbp_sbo", "ohss_usbp"], verdict=verdict)
+
+
+def _sources(rows: pd.DataFrame) -> str:
+    """The registry keys of the datasets a sum comes from: 'cbp_sbo', or 'cbp_nationwide, cbp_sbo'."""
+    return ", ".join(sorted(set(rows["source"])))
 
 
 EVALUATOR = Evaluator("period_total", period_total, PeriodTotalParams, NEEDS, needs_value=True)

@@ -1,0 +1,32 @@
+"""The lightest building blocks of a page: the reader's theme, the chart settings and the error
+boundary. Only Streamlit is imported, so the landing page can use them without pandas (see
+`card_views.py`); `ui.py` re-exports them for the other pages."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import streamlit as st
+
+log = logging.getLogger("dashboard")
+# No Plotly toolbar: on a phone it covers the title, and zoom (drag, double-click to reset) works without it.
+CHART_CONFIG = {"displayModeBar": False, "responsive": True}
+
+
+def dark_theme() -> bool:
+    """Whether the reader's page is dark (Streamlit reports the theme the browser shows). A theme
+    switched while a page is open reaches the charts at the next rerun (Streamlit issue 11920)."""
+    return st.context.theme.type == "dark"
+
+
+def friendly(render: Callable[[], None]) -> None:
+    """Run a page; on any error show a plain message (details go to the server log, never the page)."""
+    try:
+        render()
+    except Exception:
+        log.exception("page failed")
+        st.error(
+            "Sorry, this page could not be drawn. The problem has been logged. "
+            "Try reloading; if it persists, the Data & downloads page shows whether the data is intact."
+        )
