@@ -29,10 +29,12 @@ from data_sources.tables.dictionary import frame_dictionary
 from data_sources.tables.export import to_csv_bytes
 
 
-def chart_with_download(fig: go.Figure, rows: pd.DataFrame | bytes, file_name: str, key: str, table: str = "") -> None:
+def chart_with_download(
+    fig: go.Figure, rows: pd.DataFrame | bytes, file_name: str, key: str, table: str = "", fresh: bool = False
+) -> None:
     """Draw a figure in the reader's theme and, right under it, the exact rows it shows as CSV, with
     what each column means beside it (`table`: the table or chart kind whose column meanings apply)."""
-    shown = themed(sanitised(fig), dark_theme())
+    shown = themed(sanitised(fig, copy=not fresh), dark_theme(), copy=False)  # `fresh`: built for this rerun only
     st.plotly_chart(
         shown,
         theme=None,

@@ -79,37 +79,53 @@ def x_span(fig: go.Figure, events: pd.DataFrame) -> float:
     return max((max(dates) - min(dates)).days, 1) if dates else 1
 
 
+def axis_pairs(fig: go.Figure) -> list[tuple[str, str]]:
+    """The (x, y) axes the traces are drawn on: one pair per panel, in order ('x', 'y'), ('x2', 'y2')…"""
+    pairs = [(trace.xaxis or "x", trace.yaxis or "y") for trace in fig.data]
+    return list(dict.fromkeys(pairs)) or [("x", "y")]
+
+
 def add_events(fig: go.Figure, events: pd.DataFrame) -> go.Figure:
-    """Dated events as dotted vertical lines (spans shaded), each with a letter badge keyed in the legend
-    by its short label; hover gives the date and description in short lines."""
+    """Dated events as dotted vertical lines in every panel (spans shaded), each with a letter badge
+    keyed in the legend by its short label; hover gives the date and description in short lines.
+
+    Shapes, badges and key traces are added in one update each: Plotly's `add_vline` and
+    `add_annotation` validate the whole layout on every call, which cost most of a page's rerun."""
     rows = events.sort_values(["start_date", "event_id"]).to_dict("records")
-    span = x_span(fig, events)
-    levels = label_levels([e["start_date"] for e in rows], span, BADGE_SHARE)
+    levels = label_levels([e["start_date"] for e in rows], x_span(fig, events), BADGE_SHARE)
+    shapes: list[dict[str, object]] = []
+    badges: list[dict[str, object]] = []
+    keys: list[go.Scatter] = []
     for number, (event, level) in enumerate(zip(rows, levels, strict=True)):
         colour, letter = EVENT_COLOURS.get(event["kind"], "#555555"), event_letter(number)
         start, end = event["start_date"], event["end_date"]
         hover = event_hover(letter, event)
-        if pd.notna(end) and (end - start).days > 20:
-            fig.add_vrect(x0=start, x1=end, fillcolor=colour, opacity=0.08, line_width=0)
-        fig.add_vline(x=start, line={"color": colour, "dash": "dot", "width": 1})
-        fig.add_annotation(
-            x=start,
-            y=0,
-            xref="x",
-            yref="y domain",
-            yanchor="bottom",
-            yshift=12 + BADGE_STEP * level,
-            text=letter,
-            hovertext=BREAK.join(
-                escape_html(line) for line in hover.split(BREAK)
-            ),  # `sanitised` skips annotation hovers
-            hoverlabel={"font": {"size": 12}},
-            showarrow=False,
-            font={"size": 11, "color": BLACK, "weight": "bold"},  # black on the kind's colour, in either theme
-            bgcolor=colour,
-            borderpad=1,
+        for x_axis, y_axis in axis_pairs(fig):
+            place = {"xref": x_axis, "yref": f"{y_axis} domain", "y0": 0, "y1": 1}
+            if pd.notna(end) and (end - start).days > 20:
+                shapes.append({"type": "rect", "x0": start, "x1": end, "fillcolor": colour, "opacity": 0.08,
+                               "line": {"width": 0}, "layer": "below", **place})  # fmt: skip
+            dotted = {"color": colour, "dash": "dot", "width": 1}
+            shapes.append({"type": "line", "x0": start, "x1": start, "line": dotted, **place})
+        badges.append(
+            {
+                "x": start,
+                "y": 0,
+                "xref": "x",
+                "yref": "y domain",
+                "yanchor": "bottom",
+                "yshift": 12 + BADGE_STEP * level,
+                "text": letter,
+                # `sanitised` skips annotation hovers
+                "hovertext": BREAK.join(escape_html(line) for line in hover.split(BREAK)),
+                "hoverlabel": {"font": {"size": 12}},
+                "showarrow": False,
+                "font": {"size": 11, "color": BLACK, "weight": "bold"},  # black on the kind's colour, in either theme
+                "bgcolor": colour,
+                "borderpad": 1,
+            }
         )
-        fig.add_trace(
+        keys.append(
             go.Scatter(
                 x=[start],
                 y=[0],
@@ -123,6 +139,8 @@ def add_events(fig: go.Figure, events: pd.DataFrame) -> go.Figure:
                 hoverlabel={"align": "left", "font": {"size": 12}},
             )
         )
+    fig.update_layout(shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *badges])
+    fig.add_traces(keys)
     return fig
 
 

@@ -30,7 +30,7 @@ def render() -> None:
         st.info("No data reported for this selection. Widen the months or choose another view.")
         return
     figure = encounters.explorer(rows, query, policy_events(data.tables["events"], query))
-    ui.chart_with_download(figure, for_download(rows, query), file_name(query), "explorer", table="explorer")
+    ui.chart_with_download(figure, for_download(rows, query), file_name(query), "explorer", "explorer", fresh=True)
     for note in notes(data.tables, rows, query, view):
         st.caption(note)
     st.caption(ui.source_line(data, list(view.sources)))
