@@ -127,8 +127,8 @@ def test_run_sh_without_network_or_data_names_what_is_missing(clone: Path, brows
 def test_run_sh_with_a_data_folder_shows_the_article_numbers(clone: Path, browser, fixture_folder: Path):
     with run_sh(clone, BORDER_DATA_DIR=str(fixture_folder)) as url:
         page = browser.new_page(viewport={"width": 1280, "height": 2400})
-        page.goto(url)
-        page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 7", timeout=120_000)
+        page.goto(f"{url}/?claim=all")
+        page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 8", timeout=120_000)
         text = page.inner_text("body")
         page.close()
     for number in ("301,981", "9,741 a day", "8,056 between ports", "1,685 at ports", "302,034"):
