@@ -61,7 +61,7 @@ else:
     t = mark("import card views (no pandas)", t)
     key, _ = views_key()
     t = mark("fingerprint of snapshots, code and articles", t)
-    view = read_view(key, read_index(key)[0][0], False, True)
+    view = read_view(key, read_index(key).articles[0][0], False, True)
     t = mark("read the saved cards", t)
     for card in view.cards:
         for chart in card.charts:
