@@ -12,8 +12,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.data import ClaimView
 from data_sources.claims.articles import Article, article_toml
+from data_sources.claims.context import ClaimContext
 from data_sources.claims.evaluate import EVALUATORS
 from data_sources.claims.finder import KINDS, TOTAL_OF, FoundClaim, html_to_text, reread
 from data_sources.claims.report import article_markdown
@@ -125,7 +125,7 @@ def review(found: list[FoundClaim]) -> list[FoundClaim]:
     return confirmed(found, edited)
 
 
-def downloads(article: Article, views: list[ClaimView]) -> None:
+def downloads(article: Article, contexts: list[ClaimContext]) -> None:
     """The checked article as a file the app can load later, and as a Markdown report."""
     st.download_button(
         "Save as an article file (.toml) for articles/",
@@ -135,7 +135,7 @@ def downloads(article: Article, views: list[ClaimView]) -> None:
     )
     st.download_button(
         "Download the check as Markdown",
-        article_markdown(article, [v.context for v in views]),
+        article_markdown(article, contexts),
         file_name=f"{article.id}-checked.md",
         mime="text/markdown",
     )

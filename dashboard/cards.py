@@ -20,13 +20,13 @@ import plotly.io as pio
 import streamlit as st
 
 from dashboard.card_views import ArticleView, CardView, ChartView
-from dashboard.page_kit import CHART_CONFIG, dark_theme
+from dashboard.page_kit import CHART_CONFIG, dark_theme, notes, show_events
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
-    from dashboard.data import ClaimView
     from data_sources.claims.articles import Article
+    from data_sources.claims.context import ClaimContext
     from data_sources.tables.build import Dataset
 
 QUOTE_CHARS = 90  # a quote longer than this is shortened in the list of claims
@@ -103,16 +103,7 @@ def chart(view: ChartView, key: str) -> None:
         key=f"download-{key}",
         icon=":material/download:",
     )
-    with st.expander("What the columns mean"):
-        st.markdown(view.columns_markdown)
-        st.download_button(
-            "What the columns mean (CSV)",
-            view.columns_csv,
-            file_name=f"{view.file_name.removesuffix('.csv')}_columns.csv",
-            mime="text/csv",
-            key=f"columns-{key}",
-            icon=":material/download:",
-        )
+    notes(view.columns_markdown, view.columns_csv, view.file_name, key)
 
 
 def card(view: CardView, number: int, total: int, attribution: str) -> None:
@@ -166,15 +157,11 @@ def claimreview_button(view: ArticleView) -> None:
     )
 
 
-def claim_cards(article: Article, data: Dataset, attribution: str = "the article") -> list[ClaimView]:
-    """Cards for an article built now, in this process (the check page's pasted text): evaluates the
-    claims, draws the cards as the landing page does, and returns the contexts for the other exports."""
-    from dashboard import ui
-    from dashboard.data import claim_views
-    from dashboard.prebuilt import article_view
+def claim_cards(article: Article, data: Dataset, attribution: str = "the article") -> list[ClaimContext]:
+    """Cards for an article built now, in this process (the check page's pasted text), drawn as the
+    landing page draws its saved ones; returns the claims' contexts for the other exports."""
+    from dashboard.data import checked_article
 
-    markers = ui.event_markers(data.tables["events"])
-    views = claim_views(article, data, markers)
-    page = article_view(article, data, dark_theme(), markers is not None, [v.context for v in views])
-    article_cards(page, key="checked", attribution=attribution)
-    return views
+    checked = checked_article(article, data, dark_theme(), show_events())
+    article_cards(checked.page, key="checked", attribution=attribution)
+    return checked.contexts

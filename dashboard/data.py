@@ -11,11 +11,10 @@ import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts
+from dashboard.card_views import ArticleView
+from dashboard.prebuilt import article_view
 from data_sources.claims.articles import Article, articles_dir, load_articles
 from data_sources.claims.evaluate import ClaimContext, evaluate
 from data_sources.tables import build as tables
@@ -49,39 +48,25 @@ def articles() -> tuple[list[Article], list[str]]:
 
 
 @dataclass(frozen=True)
-class ClaimView:
-    """A claim's context with its figures and CSV downloads, ready to draw."""
+class CheckedArticle:
+    """An article checked in this process (pasted text): its page as drawn and the claims' contexts."""
 
-    context: ClaimContext
-    figures: list[go.Figure]
-    csvs: list[bytes]
+    page: ArticleView
+    contexts: list[ClaimContext]
 
 
-def claim_views(article: Article, data: Dataset, events: pd.DataFrame | None) -> list[ClaimView]:
-    """Every claim card's content, computed once per dataset, article text and marker setting.
-
-    Building the figures is most of a rerun's cost; every session reading the same article shares them.
-    """
-    return _claim_views(
-        data.fingerprint, repr(article), events is not None, _article=article, _data=data, _events=events
-    )
+def checked_article(article: Article, data: Dataset, dark: bool, with_events: bool) -> CheckedArticle:
+    """The cards of an article built now, once per dataset, article text, theme and marker setting;
+    every session reading the same text shares them."""
+    return _checked(data.fingerprint, repr(article), dark, with_events, _article=article, _data=data)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _claim_views(
-    fingerprint: str,
-    article_key: str,
-    with_events: bool,
-    _article: Article,
-    _data: Dataset,
-    _events: pd.DataFrame | None,
-) -> list[ClaimView]:
-    views = []
-    for claim in _article.claims:
-        context = evaluate(claim, _data.tables)
-        figures = [charts.build(spec, _events) for spec in context.charts]
-        views.append(ClaimView(context, figures, [to_csv_bytes(spec.frame) for spec in context.charts]))
-    return views
+def _checked(
+    fingerprint: str, article_key: str, dark: bool, with_events: bool, _article: Article, _data: Dataset
+) -> CheckedArticle:
+    contexts = [evaluate(claim, _data.tables) for claim in _article.claims]
+    return CheckedArticle(article_view(_article, _data, dark, with_events, contexts), contexts)
 
 
 def table_csvs(data: Dataset) -> dict[str, bytes]:

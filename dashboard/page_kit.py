@@ -20,6 +20,26 @@ def dark_theme() -> bool:
     return st.context.theme.type == "dark"
 
 
+def show_events() -> bool:
+    """The sidebar switch for event markers on charts (one switch, the same key on every page)."""
+    return st.sidebar.toggle("Show events on charts", value=True, key="show_events")
+
+
+def notes(markdown: str, csv_text: bytes | str, file_name: str, key: str) -> None:
+    """Beside a CSV download, folded away: what each column means, and the same as a CSV file (the
+    data file itself holds only the rows drawn)."""
+    with st.expander("What the columns mean"):
+        st.markdown(markdown)
+        st.download_button(
+            "What the columns mean (CSV)",
+            csv_text,
+            file_name=f"{file_name.removesuffix('.csv')}_columns.csv",
+            mime="text/csv",
+            key=f"columns-{key}",
+            icon=":material/download:",
+        )
+
+
 def friendly(render: Callable[[], None]) -> None:
     """Run a page; on any error show a plain message (details go to the server log, never the page)."""
     try:

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.charts.style import plain, sanitised, themed
-from dashboard.page_kit import CHART_CONFIG, dark_theme, friendly
+from dashboard.page_kit import CHART_CONFIG, dark_theme, friendly, notes, show_events
 from dashboard.prebuilt import citation, columns_markdown, missing_notices, source_line
 from data_sources.acquire.source import Source
 from data_sources.core.safe_text import escape_markdown, plain_text
@@ -67,20 +67,6 @@ def column_notes(columns: Sequence[str], file_name: str, key: str, table: str = 
     notes(columns_markdown(dictionary), to_csv_bytes(dictionary), file_name, key)
 
 
-def notes(markdown: str, csv_bytes: bytes | str, file_name: str, key: str) -> None:
-    """The column notes as drawn: a folded list and its CSV download."""
-    with st.expander("What the columns mean"):
-        st.markdown(markdown)
-        st.download_button(
-            "What the columns mean (CSV)",
-            csv_bytes,
-            file_name=f"{file_name.removesuffix('.csv')}_columns.csv",
-            mime="text/csv",
-            key=f"columns-{key}",
-            icon=":material/download:",
-        )
-
-
 def link(url: str, source: Source) -> str:
     """A Markdown link only to a host the source declares (or its mirror); anything else is shown as
     escaped text, so a crafted URL can neither load an image nor pose as a link."""
@@ -93,7 +79,7 @@ def link(url: str, source: Source) -> str:
 
 def event_markers(events: pd.DataFrame) -> pd.DataFrame | None:
     """The sidebar toggle for event markers; returns the events to draw, or None when switched off."""
-    if not st.sidebar.toggle("Show events on charts", value=True, key="show_events"):
+    if not show_events():
         return None
     return events[events["kind"].isin(MARKER_KINDS)]
 

@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard import cards
 from dashboard.article_views import article_index, saved_or_built
 from dashboard.card_views import views_key
-from dashboard.page_kit import dark_theme, friendly
+from dashboard.page_kit import dark_theme, friendly, show_events
 
 NOTE = (
     "Encounters are events, not unique people. Fiscal years start in October. Months differ in length, "
@@ -37,7 +37,7 @@ def render() -> None:
     if not index.articles:
         st.info("No article files found in `articles/`.")
         return
-    events = st.sidebar.toggle("Show events on charts", value=True, key="show_events")
+    events = show_events()
     article_id = pick_article(index.articles)
     view = saved_or_built(key, article_id, dark_theme(), events)
     st.title(view.title)

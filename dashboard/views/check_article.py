@@ -45,8 +45,8 @@ def render() -> None:
     if not kept:
         return
     article = draft_article(title, month, kept)
-    views = cards.claim_cards(article, data, attribution="the pasted article")
-    article_check.downloads(article, views)
+    contexts = cards.claim_cards(article, data, attribution="the pasted article")
+    article_check.downloads(article, contexts)
 
 
 ui.friendly(render)
