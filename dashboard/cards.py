@@ -52,23 +52,29 @@ def contents(view: ArticleView) -> None:
     st.markdown("**The claims checked here:**\n\n" + "\n".join(items))
 
 
-def chosen_claim(view: ArticleView, key: str) -> int:
-    """Which card to show (1-based; ALL for every card), kept in the address as `?claim=`."""
+def current_claim(view: ArticleView, key: str) -> int:
+    """Which card to show (1-based; ALL for every card): the reader's last choice, else `?claim=`.
+
+    Read before the choice is drawn, so the chosen card's chart can be sent first (see `article_cards`)."""
     total = len(view.cards)
     wanted = st.query_params.get("claim", "1")
     current = ALL if wanted == "all" else int(wanted) if wanted.isdigit() and 1 <= int(wanted) <= total else 1
     if st.session_state.get(f"{key}-claim") not in range(total + 1):
         st.session_state[f"{key}-claim"] = current
+    return int(st.session_state[f"{key}-claim"])
+
+
+def claim_selector(view: ArticleView, key: str) -> None:
+    """The choice of card, kept in the address as `?claim=`."""
     choice = st.selectbox(
         "Show",
-        range(total + 1),
+        range(len(view.cards) + 1),
         key=f"{key}-claim",
         format_func=lambda n: (
             "All claims on one page" if n == ALL else f"Claim {n}: “{short_quote(view.cards[n - 1].quote)}”"
         ),
     )
     st.query_params["claim"] = "all" if choice == ALL else str(choice)
-    return int(choice)
 
 
 def _step(key: str, number: int) -> None:
@@ -108,18 +114,22 @@ def chart(view: ChartView, key: str) -> None:
 
 def card(view: CardView, number: int, total: int, attribution: str) -> None:
     """One claim: the quote, the verdict, the computed context, its charts with downloads, citations,
-    caveats and sources."""
+    caveats and sources.
+
+    The charts are sent before the text above them (into a container placed first): the browser
+    starts loading Plotly with the first message instead of after a dozen text elements."""
     with st.container(border=True):
-        st.header(f"Claim {number} of {total}", anchor=anchor(number))
-        st.markdown(f"> “{view.quote}”\n>\n> — {attribution}")
-        st.markdown(f"{VERDICT_ICON} {view.verdict_line}")
-        with st.expander("How this verdict is decided"):
-            st.markdown(f"**Rule.** {view.verdict_rule}")
-            st.markdown(f"**Compared with.** {view.verdict_compared}")
-        for sentence in view.sentences:
-            st.markdown(f"- {sentence}")
+        opening = st.container()
         for index, chart_view in enumerate(view.charts):
             chart(chart_view, f"{view.claim_id}-{index}")
+        with opening:
+            st.header(f"Claim {number} of {total}", anchor=anchor(number))
+            st.markdown(f"> “{view.quote}”\n>\n> — {attribution}")
+            st.markdown(f"{VERDICT_ICON} {view.verdict_line}")
+            with st.expander("How this verdict is decided"):
+                st.markdown(f"**Rule.** {view.verdict_rule}\n\n**Compared with.** {view.verdict_compared}")
+            if view.sentences:
+                st.markdown("\n".join(f"- {sentence}" for sentence in view.sentences))
         if view.citations:
             with st.expander("What officials and reports said at the time (cited)"):
                 st.markdown("\n".join(f"- {c}" for c in view.citations))
@@ -129,18 +139,22 @@ def card(view: CardView, number: int, total: int, attribution: str) -> None:
 
 
 def article_cards(view: ArticleView, key: str = "cards", attribution: str = "the article") -> None:
-    """The list of claims with their verdicts, then the chosen card (or all), then the ClaimReview download."""
+    """The list of claims with their verdicts, then the chosen card (or all), then the ClaimReview download.
+
+    The list and the choice are drawn last, into a container placed first (see `card`)."""
     total = len(view.cards)
-    number = 1
-    if total > 1:
-        contents(view)
-        number = chosen_claim(view, key)
+    listing = st.container()
+    number = current_claim(view, key) if total > 1 else 1
     shown = range(1, total + 1) if number == ALL else [number]
     for n in shown:
         card(view.cards[n - 1], n, total, attribution)
     if number != ALL and total > 1:
         pager(number, total, key)
     claimreview_button(view)
+    if total > 1:
+        with listing:
+            contents(view)
+            claim_selector(view, key)
 
 
 def claimreview_button(view: ArticleView) -> None:

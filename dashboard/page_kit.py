@@ -12,6 +12,7 @@ import streamlit as st
 log = logging.getLogger("dashboard")
 # No Plotly toolbar: on a phone it covers the title, and zoom (drag, double-click to reset) works without it.
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
+EVENTS_KEY = "show_events"
 
 
 def dark_theme() -> bool:
@@ -20,9 +21,15 @@ def dark_theme() -> bool:
     return st.context.theme.type == "dark"
 
 
+def events_wanted() -> bool:
+    """The events switch's current position, read without drawing it (a page that draws the switch
+    after its first chart; see `cards.article_cards`)."""
+    return bool(st.session_state.get(EVENTS_KEY, True))
+
+
 def show_events() -> bool:
     """The sidebar switch for event markers on charts (one switch, the same key on every page)."""
-    return st.sidebar.toggle("Show events on charts", value=True, key="show_events")
+    return st.sidebar.toggle("Show events on charts", value=True, key=EVENTS_KEY)
 
 
 def notes(markdown: str, csv_text: bytes | str, file_name: str, key: str) -> None:
