@@ -11,14 +11,19 @@ import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.card_views import ArticleView
+from dashboard.charts import encounters
+from dashboard.charts.style import sanitised, themed
 from dashboard.prebuilt import article_view
 from data_sources.claims.articles import Article, articles_dir, load_articles
 from data_sources.claims.evaluate import ClaimContext, evaluate
 from data_sources.tables import build as tables
 from data_sources.tables.build import Dataset
+from data_sources.tables.explore import VIEWS, Query, file_name, for_download, policy_events
+from data_sources.tables.explore_hemisphere import notes, rows_for
 from data_sources.tables.export import to_csv_bytes
 
 log = logging.getLogger(__name__)
@@ -83,3 +88,34 @@ def _table_csvs(fingerprint: str, _data: Dataset) -> dict[str, bytes]:
 def raw_file(path: str, sha256: str) -> bytes:
     """A raw snapshot's bytes for its download button; snapshot folders never change once written."""
     return Path(path).read_bytes()
+
+
+@dataclass(frozen=True)
+class ExplorerChart:
+    """One explorer view as drawn: the figure (escaped and themed), its rows as CSV, the notes under it."""
+
+    figure: go.Figure
+    csv: bytes
+    file_name: str
+    notes: list[str]
+
+
+def explorer_chart(data: Dataset, query: Query, dark: bool) -> ExplorerChart | None:
+    """The explorer's chart for a query (None: no rows), made once per dataset, query and theme and
+    shared by every session: going back to a view seen before costs no aggregation and no figure."""
+    return _explorer_chart(data.fingerprint, query, dark, _data=data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _explorer_chart(fingerprint: str, query: Query, dark: bool, _data: Dataset) -> ExplorerChart | None:
+    view = VIEWS[query.view]
+    rows = rows_for(_data.tables, view, query)
+    if rows.empty:
+        return None
+    figure = encounters.explorer(rows, query, policy_events(_data.tables["events"], query))
+    return ExplorerChart(
+        themed(sanitised(figure, copy=False), dark, copy=False),
+        to_csv_bytes(for_download(rows, query)),
+        file_name(query),
+        notes(_data.tables, rows, query, view),
+    )

@@ -30,11 +30,20 @@ from data_sources.tables.export import to_csv_bytes
 
 
 def chart_with_download(
-    fig: go.Figure, rows: pd.DataFrame | bytes, file_name: str, key: str, table: str = "", fresh: bool = False
+    fig: go.Figure,
+    rows: pd.DataFrame | bytes,
+    file_name: str,
+    key: str,
+    table: str = "",
+    fresh: bool = False,
+    ready: bool = False,
 ) -> None:
     """Draw a figure in the reader's theme and, right under it, the exact rows it shows as CSV, with
-    what each column means beside it (`table`: the table or chart kind whose column meanings apply)."""
-    shown = themed(sanitised(fig, copy=not fresh), dark_theme(), copy=False)  # `fresh`: built for this rerun only
+    what each column means beside it (`table`: the table or chart kind whose column meanings apply).
+
+    `fresh`: built for this rerun only, so escaped and themed in place; `ready`: already escaped and
+    themed for this reader (a cached figure, see `data.explorer_chart`), drawn as it is."""
+    shown = fig if ready else themed(sanitised(fig, copy=not fresh), dark_theme(), copy=False)
     st.plotly_chart(
         shown,
         theme=None,

@@ -112,7 +112,9 @@ def test_every_card_opens_with_its_verdict_and_how_it_is_decided(data_cache):
     decided = [e for e in app.expander if e.label == "How this verdict is decided"]
     assert len(decided) == 5
     assert "within 10% of the closest official figure" in decided[0].markdown[0].value
-    assert "8,056" in decided[0].markdown[0].value.split("**Compared with.**")[1]  # the between-ports figure, also considered
+    assert (
+        "8,056" in decided[0].markdown[0].value.split("**Compared with.**")[1]
+    )  # the between-ports figure, also considered
     columns = " ".join(m.value for e in app.expander if e.label == "What the columns mean" for m in e.markdown)
     assert "- `per_day` (encounters per day): Encounters per day: the month's count divided by its days" in columns
     assert "not described" not in columns and "(no unit)" not in columns  # every column of every chart explained
@@ -172,6 +174,26 @@ def test_explorer_ignores_malformed_links_with_a_notice(data_cache):
     notices = " ".join(i.value for i in app.info)
     assert "Ignored unit" in notices and "Ignored start" in notices and "outside the data" in notices
     assert len(app.get("plotly_chart")) == 1
+
+
+def test_an_explorer_view_is_made_once_per_query_and_theme_and_drawn_as_made(data_cache):
+    """Charts are cached per dataset, query and theme and shared by every session: one made for a
+    light page must never reach a dark one, and drawing one must not change it for the next reader."""
+    from dashboard.data import dataset
+    from dashboard.data import explorer_chart as cached
+    from data_sources.tables.explore import Query
+
+    data, query = dataset(), Query("2023-10", "2024-09", "southwest")
+    light, again, dark = (cached(data, query, dark) for dark in (False, False, True))
+    assert light is not None and dark is not None
+    assert again is light and dark is not light
+    assert light.figure.layout.paper_bgcolor != dark.figure.layout.paper_bgcolor
+    before = light.figure.to_json()
+    app = run_page("explorer", view="southwest", start="2023-10", end="2024-09")
+    shown = cached(data, query, False)
+    assert shown is light and shown.figure.to_json() == before
+    assert explorer_numbers(explorer_chart(app).data[0].y) == explorer_numbers(light.figure.data[0].y)
+    assert light.csv.splitlines()[0].startswith(b"period,component,encounters")
 
 
 def test_explorer_keeps_its_view_after_a_visit_to_another_page(data_cache):

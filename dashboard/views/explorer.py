@@ -5,10 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import explorer_controls, ui
-from dashboard.charts import encounters
-from dashboard.data import dataset
-from data_sources.tables.explore import VIEWS, file_name, for_download, policy_events
-from data_sources.tables.explore_hemisphere import notes, rows_for, view_months
+from dashboard.data import dataset, explorer_chart
+from data_sources.tables.explore import VIEWS
+from data_sources.tables.explore_hemisphere import view_months
 
 
 def render() -> None:
@@ -24,16 +23,14 @@ def render() -> None:
     query, notices = explorer_controls.controls(view_months(data.tables, wanted))
     for notice in notices:
         st.info(ui.escape_markdown(notice), icon=":material/link_off:")
-    view = VIEWS[query.view]
-    rows = rows_for(data.tables, view, query)
-    if rows.empty:
+    chart = explorer_chart(data, query, ui.dark_theme())
+    if chart is None:
         st.info("No data reported for this selection. Widen the months or choose another view.")
         return
-    figure = encounters.explorer(rows, query, policy_events(data.tables["events"], query))
-    ui.chart_with_download(figure, for_download(rows, query), file_name(query), "explorer", "explorer", fresh=True)
-    for note in notes(data.tables, rows, query, view):
+    ui.chart_with_download(chart.figure, chart.csv, chart.file_name, "explorer", "explorer", ready=True)
+    for note in chart.notes:
         st.caption(note)
-    st.caption(ui.source_line(data, list(view.sources)))
+    st.caption(ui.source_line(data, list(VIEWS[query.view].sources)))
 
 
 ui.friendly(render)

@@ -34,9 +34,18 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     for column in out.columns:
         if pd.api.types.is_string_dtype(out[column]) or pd.api.types.is_object_dtype(out[column]):
             text = out[column]
-            risky = text.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_PREFIXES))
-            out[column] = text.where(~risky, "'" + text.astype(str))
+            risky = _starts_a_formula(text)
+            if risky.any():
+                out[column] = text.where(~risky, "'" + text.astype(str))
     return out
+
+
+def _starts_a_formula(text: pd.Series) -> pd.Series:
+    """Which cells are text starting with a formula character (vectorised for string columns; an
+    object column may mix text with numbers, which are never touched)."""
+    if pd.api.types.is_string_dtype(text) and not pd.api.types.is_object_dtype(text):
+        return text.str.startswith(FORMULA_PREFIXES).fillna(False).astype(bool)
+    return text.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_PREFIXES)).astype(bool)
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
