@@ -12,24 +12,22 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tqdm import tqdm
+from data_sources.acquire.snapshots import DATA_DIR_ENV, SnapshotStore
+from data_sources.sources.keys import SOURCE_KEYS
+from data_sources.tables.state import default_store
 
-from data_sources.acquire.fetch import Fetcher
-from data_sources.acquire.filing import Outcome, import_file
-from data_sources.acquire.fill import fill_missing, how_to_get
-from data_sources.acquire.local_folder import DATA_DIR_ENV, data_dirs, import_folder
-from data_sources.acquire.refresh import refresh_source
-from data_sources.acquire.snapshots import SnapshotStore
-from data_sources.claims.finder import find_claims, html_to_text, to_json
-from data_sources.sources.registry import SOURCES, get_source
-from data_sources.tables import build as tables
-from data_sources.tables.export import export_tables
+if TYPE_CHECKING:
+    from data_sources.acquire.filing import Outcome
+
+# Each command imports what it needs when it runs: `refresh` (a daily timer's job) then loads
+# neither the claim finder nor the table builder.
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    store = tables.default_store()
+    store = default_store()
     return int(args.run(args, store))
 
 
@@ -39,10 +37,10 @@ def _parser() -> argparse.ArgumentParser:
     status = commands.add_parser("status", help="sources, vintage, coverage, freshness, sha256 check")
     status.set_defaults(run=cmd_status)
     refresh = commands.add_parser("refresh", help="download new releases (all sources, or those named)")
-    refresh.add_argument("sources", nargs="*", metavar="SOURCE", help=f"any of: {', '.join(SOURCES)}")
+    refresh.add_argument("sources", nargs="*", metavar="SOURCE", help=f"any of: {', '.join(SOURCE_KEYS)}")
     refresh.set_defaults(run=cmd_refresh)
     imp = commands.add_parser("import", help="file a copy you downloaded in a browser")
-    imp.add_argument("source", choices=list(SOURCES))
+    imp.add_argument("source", choices=list(SOURCE_KEYS))
     imp.add_argument("file", type=Path)
     imp.add_argument("--vintage", help="release month YYYY-MM (default: this month)")
     imp.add_argument(
@@ -74,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_status(args: argparse.Namespace, store: SnapshotStore) -> int:
+    from data_sources.sources.registry import SOURCES
+
     today = datetime.now(UTC).date()
     print(f"{'source':<15} {'vintage':<8} {'coverage':<17} {'retrieved':<11} {'sha256':<21} freshness")
     problems = 0
@@ -97,6 +97,12 @@ def cmd_status(args: argparse.Namespace, store: SnapshotStore) -> int:
 
 
 def cmd_refresh(args: argparse.Namespace, store: SnapshotStore) -> int:
+    from tqdm import tqdm
+
+    from data_sources.acquire.fetch import Fetcher
+    from data_sources.acquire.refresh import refresh_source
+    from data_sources.sources.registry import SOURCES, get_source
+
     keys = args.sources or list(SOURCES)
     unknown = [k for k in keys if k not in SOURCES]
     if unknown:
@@ -119,6 +125,9 @@ def cmd_refresh(args: argparse.Namespace, store: SnapshotStore) -> int:
 
 
 def cmd_import(args: argparse.Namespace, store: SnapshotStore) -> int:
+    from data_sources.acquire.filing import import_file
+    from data_sources.sources.registry import get_source
+
     outcome = import_file(
         store, get_source(args.source), args.file, args.vintage, args.url, args.note, force=args.force
     )
@@ -126,6 +135,9 @@ def cmd_import(args: argparse.Namespace, store: SnapshotStore) -> int:
 
 
 def cmd_import_dir(args: argparse.Namespace, store: SnapshotStore) -> int:
+    from data_sources.acquire.local_folder import import_folder
+    from data_sources.sources.registry import SOURCES
+
     if not args.folder.is_dir():
         print(f"no such folder: {args.folder}", file=sys.stderr)
         return 2
@@ -133,6 +145,11 @@ def cmd_import_dir(args: argparse.Namespace, store: SnapshotStore) -> int:
 
 
 def cmd_fill(args: argparse.Namespace, store: SnapshotStore) -> int:
+    from data_sources.acquire.fetch import Fetcher
+    from data_sources.acquire.fill import fill_missing
+    from data_sources.acquire.local_folder import data_dirs
+    from data_sources.sources.registry import SOURCES
+
     folders = data_dirs()
     where = ", ".join(map(str, folders)) or "no local folder"
     print(f"filling {store.root} from {where}{'' if args.offline else ', then the publishers'}")
@@ -140,6 +157,9 @@ def cmd_fill(args: argparse.Namespace, store: SnapshotStore) -> int:
 
 
 def cmd_export(args: argparse.Namespace, store: SnapshotStore) -> int:
+    from data_sources.tables import build as tables
+    from data_sources.tables.export import export_tables
+
     dataset = tables.load(store)
     for warning in dataset.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -149,6 +169,10 @@ def cmd_export(args: argparse.Namespace, store: SnapshotStore) -> int:
 
 
 def cmd_build(args: argparse.Namespace, store: SnapshotStore) -> int:
+    from data_sources.acquire.fill import how_to_get
+    from data_sources.sources.registry import SOURCES
+    from data_sources.tables import build as tables
+
     started = time.perf_counter()
     dataset = tables.load(store)
     for warning in dataset.warnings:
@@ -160,6 +184,9 @@ def cmd_build(args: argparse.Namespace, store: SnapshotStore) -> int:
 
 
 def cmd_claims(args: argparse.Namespace, store: SnapshotStore) -> int:
+    from data_sources.claims.finder import find_claims, html_to_text, to_json
+    from data_sources.tables import build as tables
+
     text = args.file.read_text(encoding="utf-8", errors="replace")
     if args.file.suffix.lower() in (".html", ".htm"):
         text = html_to_text(text)

@@ -24,11 +24,10 @@ from pathlib import Path
 
 from data_sources.acquire.filing import FROM_FOLDER, Outcome, import_file
 from data_sources.acquire.r_data import r_data_head, read_objects
-from data_sources.acquire.snapshots import SnapshotStore, sha256_of
+from data_sources.acquire.snapshots import DATA_DIR_ENV, SnapshotStore, sha256_of
 from data_sources.acquire.source import ParseError, Source
 from data_sources.acquire.validate import coverage_of
 
-DATA_DIR_ENV = "BORDER_DATA_DIR"
 SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 DEVELOPMENT_DATA_DIRS = (SHARED_DATA / "raw", SHARED_DATA / "hemisphere" / "iom-gdidata")
 HEAD_BYTES = 64 * 1024

@@ -32,6 +32,7 @@ from typing import Protocol
 
 from filelock import FileLock
 
+DATA_DIR_ENV = "BORDER_DATA_DIR"  # folders of files as published that fill an empty store (`local_folder`)
 SIDECAR = "snapshot.json"
 CURRENT = "current.json"
 CHECKED = "checked.json"

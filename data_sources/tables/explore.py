@@ -223,7 +223,7 @@ def summarise(rows: pd.DataFrame, covered: pd.DataFrame, view: View, query: Quer
     """Rows with a `period` (and the breakdown and `encounters`) → one row per period and series, with the
     days and months each period covers (`covered`, from `days_covered`) and the value in the chosen unit."""
     rows = rows.assign(series=_top_series(rows, query.by, query.top))
-    grouped = rows.groupby(["period", "series"], as_index=False).agg(encounters=("encounters", "sum"))
+    grouped = rows.groupby(["period", "series"])["encounters"].sum().reset_index()
     if _wants_total(view, query):
         grouped = pd.concat([grouped, _total(rows, grouped, covered)], ignore_index=True)
     grouped = grouped.merge(covered, on="period")
@@ -263,19 +263,20 @@ def _total(rows: pd.DataFrame, grouped: pd.DataFrame, covered: pd.DataFrame) -> 
     counts = counts.reindex(columns=list(COMPONENTS)).fillna(0)
     full = counts.eq(covered.set_index("period")["months"], axis=0).all(axis=1)
     both = grouped[grouped["period"].isin(full.index[full])]
-    return both.groupby("period", as_index=False).agg(encounters=("encounters", "sum")).assign(series=TOTAL)
+    return both.groupby("period")["encounters"].sum().reset_index().assign(series=TOTAL)
 
 
 def days_covered(rows: pd.DataFrame) -> pd.DataFrame:
     """Days and months each period covers (months present in the data, whatever the series)."""
     months = rows[["period", "month"]].drop_duplicates()
-    months = months.assign(days=days_in_month(months["month"]))
-    return months.groupby("period", as_index=False).agg(
-        days=("days", "sum"),
-        months=("month", "nunique"),
-        first_month=("month", "min"),
-        last_month=("month", "max"),
-    )
+    grouped = months.assign(days=days_in_month(months["month"])).groupby("period")
+    covered = {  # one plain aggregation each: half the time of named aggregation, on every explorer rerun
+        "days": grouped["days"].sum(),
+        "months": grouped.size(),  # the months are unique within a period here
+        "first_month": grouped["month"].min(),
+        "last_month": grouped["month"].max(),
+    }
+    return pd.DataFrame(covered).reset_index()
 
 
 def file_name(query: Query) -> str:
