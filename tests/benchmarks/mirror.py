@@ -1,6 +1,6 @@
 """A local mirror on 127.0.0.1 serving the real snapshot files the way the publishers do:
-landing pages linking to the files, the files with ETag (and 304 on If-None-Match), and a SODA
-endpoint over the real BTS rows."""
+landing pages linking to the files, the files with ETag (and 304 on If-None-Match), the files
+downloaded from a fixed address, and a SODA endpoint over the real BTS rows."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ import hashlib
 import json
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 from werkzeug import Request, Response
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from data_sources.acquire.snapshots import SnapshotStore
+from data_sources.sources.registry import SOURCES
 
 FILES = {
     "cbp_sbo": (
@@ -27,6 +29,8 @@ FILES = {
         "/sites/default/files/assets/documents/2024-Jan/nationwide-encounters-fy21-fy24-dec-aor.csv",
     ),
 }
+# Sources downloaded from a fixed address (no landing page): the path of their download URL.
+DIRECT = ("iom_darien", "iom_mexico")
 
 
 def soda_rows(path: Path) -> list[dict[str, str]]:
@@ -61,6 +65,10 @@ class Mirror:
             assert snapshot is not None
             self.routes[file_path] = store.file_path(snapshot).read_bytes()
             self.routes[landing] = f'<html><body><a href="{file_path}">download</a></body></html>'.encode()
+        for key in DIRECT:
+            snapshot = store.current(key)
+            assert snapshot is not None
+            self.routes[urlsplit(SOURCES[key].download_url or "").path] = store.file_path(snapshot).read_bytes()
         bts = store.current("bts_crossings")
         assert bts is not None
         self.rows = soda_rows(store.file_path(bts))
