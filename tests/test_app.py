@@ -120,6 +120,29 @@ def test_every_card_opens_with_its_verdict_and_how_it_is_decided(data_cache):
     assert "not described" not in columns and "(no unit)" not in columns  # every column of every chart explained
 
 
+def page_order(node: Any) -> list[str]:
+    """The element types of a page top to bottom as a reader sees them (containers left out)."""
+    order = []
+    children = getattr(node, "children", None) or {}  # a leaf element has none
+    for key in sorted(children):
+        child = children[key]
+        if child.type != "flex_container":
+            order.append(child.type)
+        order += page_order(child)
+    return order
+
+
+def test_the_article_page_reads_top_to_bottom_though_its_chart_is_sent_first(data_cache):
+    """The chart goes out before the text above it (so the browser starts loading Plotly at once);
+    each piece of text must still land above it, in reading order."""
+    order = page_order(run_page().main)
+    chart = order.index("plotly_chart")
+    assert order[:4] == ["title", "caption", "markdown", "info"]
+    assert order[4:6] == ["markdown", "selectbox"]  # the list of claims, then the choice of claim
+    assert order[6:chart] == ["header", "markdown", "markdown", "expander", "markdown", "markdown"]
+    assert order[chart + 1] == "download_button"
+
+
 def test_a_pasted_article_gets_verdicts_and_its_claimreview_download(data_cache):
     app = run_page("check_article")
     app.text_input(key="check_month").input("2023-12")
