@@ -35,15 +35,14 @@ def chart_with_download(
     file_name: str,
     key: str,
     table: str = "",
-    fresh: bool = False,
     ready: bool = False,
 ) -> None:
     """Draw a figure in the reader's theme and, right under it, the exact rows it shows as CSV, with
     what each column means beside it (`table`: the table or chart kind whose column meanings apply).
 
-    `fresh`: built for this rerun only, so escaped and themed in place; `ready`: already escaped and
-    themed for this reader (a cached figure, see `data.explorer_chart`), drawn as it is."""
-    shown = fig if ready else themed(sanitised(fig, copy=not fresh), dark_theme(), copy=False)
+    `ready`: already escaped and themed for this reader (a cached figure, see `data.explorer_chart`),
+    drawn as it is; any other figure is escaped and themed on a copy (figures are cached)."""
+    shown = fig if ready else themed(sanitised(fig), dark_theme(), copy=False)
     st.plotly_chart(
         shown,
         theme=None,

@@ -101,12 +101,12 @@ def cmd_refresh(args: argparse.Namespace, store: SnapshotStore) -> int:
 
     from data_sources.acquire.fetch import Fetcher
     from data_sources.acquire.refresh import refresh_source
-    from data_sources.sources.registry import SOURCES, get_source
+    from data_sources.sources.registry import get_source
 
-    keys = args.sources or list(SOURCES)
-    unknown = [k for k in keys if k not in SOURCES]
+    keys = args.sources or list(SOURCE_KEYS)
+    unknown = [k for k in keys if k not in SOURCE_KEYS]
     if unknown:
-        print(f"unknown source(s) {unknown}; known: {', '.join(SOURCES)}", file=sys.stderr)
+        print(f"unknown source(s) {unknown}; known: {', '.join(SOURCE_KEYS)}", file=sys.stderr)
         return 2
     fetcher = Fetcher()
     outcomes = []
