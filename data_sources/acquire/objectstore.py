@@ -47,7 +47,7 @@ import fsspec
 from filelock import Timeout
 from s3fs import S3FileSystem
 
-from data_sources.acquire.snapshots import SIDECAR, Snapshot, sha256_of
+from data_sources.acquire.snapshot_sidecar import SIDECAR, Snapshot, sha256_of
 
 log = logging.getLogger(__name__)
 LEASE_ENV = "BORDER_LOCK_LEASE_SECONDS"

@@ -23,7 +23,7 @@ from data_sources.acquire.snapshots import Snapshot, SnapshotStore
 from data_sources.core.registry import validate_tables
 from data_sources.reference import REFERENCE_DIR
 from data_sources.sources.registry import SOURCES
-from data_sources.tables import combine, derived, events, hemisphere, hemisphere_reference, metrics, ports
+from data_sources.tables import combine, derived, events, hemisphere, hemisphere_reference, metrics, port_closures
 from data_sources.tables.state import (
     CACHE_ENV,
     LOCAL_CACHE_ENV,
@@ -72,7 +72,7 @@ def build(store: SnapshotStore, snapshots: dict[str, Snapshot]) -> dict[str, pd.
         tables.update(_southwest_tables(store, snapshots, canonical, rules))
     tables.update(reference_tables())
     if "port_crossings_monthly" in tables:
-        tables["port_closure_effects"] = ports.closure_effects(
+        tables["port_closure_effects"] = port_closures.closure_effects(
             tables["port_crossings_monthly"], tables["events"], tables["closure_measures"]
         )
     tables.update(derived.derived_tables(tables))  # what claims and pages select from, built once
@@ -113,7 +113,7 @@ def reference_tables() -> dict[str, pd.DataFrame]:
         "published_figures": events.read_published_figures(REFERENCE_DIR / "published_figures.csv"),
         "port_sectors": events.read_port_sectors(REFERENCE_DIR / "port_sectors.csv"),
         "citizenship_groups": events.read_citizenship_groups(REFERENCE_DIR / "citizenship_groups.csv"),
-        "closure_measures": ports.read_closure_measures(REFERENCE_DIR / "closure_measures.csv"),
+        "closure_measures": port_closures.read_closure_measures(REFERENCE_DIR / "closure_measures.csv"),
         "caravans": hemisphere_reference.read_caravans(REFERENCE_DIR / "caravans.csv"),
         "hemisphere_figures": hemisphere_reference.read_hemisphere_figures(REFERENCE_DIR / "hemisphere_figures.csv"),
     }

@@ -14,9 +14,11 @@ import pandas as pd
 
 from data_sources.core.canonical import ANNUAL_AS_PUBLISHED
 from data_sources.core.periods import month_start, period_of
-from data_sources.tables.explore import Query, View, days_covered, explore, month_label, no_rows, summarise
-from data_sources.tables.explore import notes as explore_notes
+from data_sources.tables import explore_notes
+from data_sources.tables.explore import days_covered, explore, no_rows, summarise
 from data_sources.tables.explore_link import months_of
+from data_sources.tables.explore_notes import month_label
+from data_sources.tables.explore_views import Query, View
 
 
 def rows_for(tables: dict[str, pd.DataFrame], view: View, query: Query) -> pd.DataFrame:
@@ -78,8 +80,8 @@ def view_months(tables: dict[str, pd.DataFrame], view: View) -> list[str]:
 
 
 def notes(tables: dict[str, pd.DataFrame], rows: pd.DataFrame, query: Query, view: View) -> list[str]:
-    """`explore.notes`, and for a hemisphere view what its months and years are made of."""
-    found = explore_notes(rows, query)
+    """`explore_notes.notes`, and for a hemisphere view what its months and years are made of."""
+    found = explore_notes.notes(rows, query)
     if not view.year_tables:
         return found
     place = view.filters["place"]

@@ -13,7 +13,8 @@ import pandas as pd
 
 from data_sources.core.periods import FISCAL_YEAR_START_MONTH, fiscal_year_of, month_start, period_of, shift_months
 from data_sources.core.vocabulary import COMPONENTS
-from data_sources.tables.explore import BOTH, DEFAULT_VIEW, MAX_TOP, UNITS, VIEWS, Query, month_label
+from data_sources.tables.explore_notes import month_label
+from data_sources.tables.explore_views import BOTH, DEFAULT_VIEW, MAX_TOP, UNITS, VIEWS, Query
 
 
 def months_of(table: pd.DataFrame) -> list[str]:
