@@ -9,6 +9,25 @@ import streamlit as st
 
 from dashboard.card_views import ArticleView, Index, read_index, read_view
 
+ARTICLE_KEY = "article-choice"
+
+
+def current_article(ids: list[str]) -> str:
+    """The article to show: the reader's choice, else `?article=`, else the first (read before the
+    choice is drawn; see `cards.article_cards`)."""
+    if st.session_state.get(ARTICLE_KEY) not in range(len(ids)):
+        wanted = st.query_params.get("article", ids[0])
+        st.session_state[ARTICLE_KEY] = ids.index(wanted) if wanted in ids else 0
+    return ids[st.session_state[ARTICLE_KEY]]
+
+
+def article_selector(index: list[tuple[str, str]]) -> None:
+    """The choice of article (only when there is more than one), kept in the address as `?article=`."""
+    ids = [article_id for article_id, _ in index]
+    if len(ids) > 1:
+        st.selectbox("Article", range(len(ids)), key=ARTICLE_KEY, format_func=lambda i: index[i][1])
+    st.query_params["article"] = ids[st.session_state[ARTICLE_KEY]]
+
 
 def article_index(key: str) -> Index:
     """The articles and unreadable files, from the saved index or by building every article's cards now."""

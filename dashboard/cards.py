@@ -1,9 +1,10 @@
 """Claim cards, drawn from `card_views.ArticleView` (built ahead by `prebuilt.py`), for the article
 page and the check-another-article page.
 
-The page opens with the list of claims and each one's verdict, then shows one card at a time (a
-phone reader is not sent down ten screens, and a page draws one chart where it used to draw eight),
-with previous/next buttons and a choice of "all claims on one page" for reading or printing. The
+The page opens with the list of claims and each one's verdict (a click on one opens its card), then
+shows one card at a time (a phone reader is not sent down ten screens, and a page draws one chart
+where it used to draw eight), with previous/next buttons; the list's last choice, "all claims on one
+page", is for reading or printing. The
 card opens with the quote and, right under it, the verdict line: the label in bold and one sentence,
 in the page's own colours (a verdict is a statement about the data, not a warning), with the rule and
 the figure it was set against one click away.
@@ -46,12 +47,6 @@ def short_quote(quote: str) -> str:
     return quote[:QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def contents(view: ArticleView) -> None:
-    """A numbered list of the claims, each with its verdict's label."""
-    items = [f"{n}. “{short_quote(card.quote)}” — {card.verdict_label}" for n, card in enumerate(view.cards, start=1)]
-    st.markdown("**The claims checked here:**\n\n" + "\n".join(items))
-
-
 def current_claim(view: ArticleView, key: str) -> int:
     """Which card to show (1-based; ALL for every card): the reader's last choice, else `?claim=`.
 
@@ -65,13 +60,18 @@ def current_claim(view: ArticleView, key: str) -> int:
 
 
 def claim_selector(view: ArticleView, key: str) -> None:
-    """The choice of card, kept in the address as `?claim=`."""
-    choice = st.selectbox(
-        "Show",
-        range(len(view.cards) + 1),
+    """The list of claims, each with its verdict's label, that is also the choice of card (or all
+    cards on one page): a table of contents whose every line opens its card. Kept in the address as
+    `?claim=`, so a copied link opens the same card."""
+    cards = view.cards
+    choice = st.radio(
+        "The claims checked here",
+        [*range(1, len(cards) + 1), ALL],
         key=f"{key}-claim",
         format_func=lambda n: (
-            "All claims on one page" if n == ALL else f"Claim {n}: “{short_quote(view.cards[n - 1].quote)}”"
+            "All claims on one page"
+            if n == ALL
+            else f"{n}. “{short_quote(cards[n - 1].quote)}” — {cards[n - 1].verdict_label}"
         ),
     )
     st.query_params["claim"] = "all" if choice == ALL else str(choice)
@@ -139,9 +139,10 @@ def card(view: CardView, number: int, total: int, attribution: str) -> None:
 
 
 def article_cards(view: ArticleView, key: str = "cards", attribution: str = "the article") -> None:
-    """The list of claims with their verdicts, then the chosen card (or all), then the ClaimReview download.
+    """The list of claims with their verdicts (which is also the choice of card), then the chosen card
+    (or all), then the ClaimReview download.
 
-    The list and the choice are drawn last, into a container placed first (see `card`)."""
+    The list is drawn last, into a container placed first (see `card`)."""
     total = len(view.cards)
     listing = st.container()
     number = current_claim(view, key) if total > 1 else 1
@@ -153,7 +154,6 @@ def article_cards(view: ArticleView, key: str = "cards", attribution: str = "the
     claimreview_button(view)
     if total > 1:
         with listing:
-            contents(view)
             claim_selector(view, key)
 
 

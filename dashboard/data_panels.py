@@ -16,7 +16,7 @@ import streamlit as st
 from dashboard import ui
 from dashboard.data import raw_file
 from data_sources.acquire.fill import how_to_get
-from data_sources.claims.wording import month_name
+from data_sources.core.periods import month_name
 from data_sources.sources.registry import SOURCES
 from data_sources.tables.build import Dataset, default_store
 from data_sources.tables.dictionary import describe_column, describe_table, reader_order
@@ -82,13 +82,23 @@ def table_downloads(data: Dataset, csvs: dict[str, bytes]) -> None:
         table = data.tables[name]
         st.markdown(describe_table(name))
         st.download_button(
-            f"{name}.csv ({len(table):,} rows)",
+            f"{plain_name(name)} (CSV, {len(table):,} rows)",
             csvs[name],
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"download-{name}",
             icon=":material/download:",
         )
+
+
+WORDS = {"cbp": "CBP", "ohss": "OHSS", "sw": "Southwest", "usbp": "Border Patrol", "aor": "area-of-responsibility"}
+
+
+def plain_name(table: str) -> str:
+    """'cbp_sw_aor_encounters' → 'CBP Southwest area-of-responsibility encounters': a button label in
+    words; the file keeps the table's name."""
+    words = [WORDS.get(word, word) for word in table.split("_")]
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
 
 
 def column_notes(data: Dataset) -> None:

@@ -78,9 +78,10 @@ def test_article_page_shows_every_claim_with_computed_context(data_cache):
 
 def test_the_article_page_shows_one_card_at_a_time_with_every_verdict_listed(data_cache):
     app = run_page()
-    markdown = [m.value for m in app.markdown]
-    contents = next(m for m in markdown if m.startswith("**The claims checked here:**"))
-    assert contents.count(" — ") == 5  # every claim's verdict is listed, though one card is drawn
+    contents = app.radio(key="cards-claim")  # the list of claims is the choice of card: each line opens one
+    assert contents.label == "The claims checked here"
+    assert [o.split(".")[0] for o in contents.options] == ["1", "2", "3", "4", "5", "All claims on one page"]
+    assert sum(" — " in o for o in contents.options) == 5  # every claim's verdict is listed, though one card is drawn
     assert [h.value for h in app.header] == ["Claim 1 of 5"]
     assert {c.key for c in app.get("plotly_chart")} == {"chart-daily-crossings-0"}  # one chart, not eight
     assert app.query_params["claim"] == "1"
@@ -89,7 +90,9 @@ def test_the_article_page_shows_one_card_at_a_time_with_every_verdict_listed(dat
     assert "chart-caravan-size-0" in {c.key for c in app.get("plotly_chart")}
     app.button(key="cards-previous").click().run()
     assert [h.value for h in app.header] == ["Claim 1 of 5"]
-    app.selectbox(key="cards-claim").set_value(0).run()  # all claims on one page
+    app.radio(key="cards-claim").set_value(3).run()  # a line of the list opens its card
+    assert [h.value for h in app.header] == ["Claim 3 of 5"] and app.query_params["claim"] == "3"
+    app.radio(key="cards-claim").set_value(0).run()  # all claims on one page
     assert len(app.header) == 5 and app.query_params["claim"] == "all"
     linked = run_page(claim="5")  # a link to one claim opens at that claim
     assert [h.value for h in linked.header] == ["Claim 5 of 5"]
@@ -107,8 +110,8 @@ def test_every_card_opens_with_its_verdict_and_how_it_is_decided(data_cache):
         "encounters per day in December 2023 (9,741)."
     )
     assert all(any(f"**{label}:**" in v for label in LABELS) for v in verdicts)
-    contents = next(m for m in markdown if m.startswith("**The claims checked here:**"))
-    assert f"— {IN_LINE}" in contents.splitlines()[2] and contents.count(" — ") == 5
+    contents = app.radio(key="cards-claim").options
+    assert contents[0].endswith(f"— {IN_LINE}") and sum(" — " in o for o in contents) == 5
     decided = [e for e in app.expander if e.label == "How this verdict is decided"]
     assert len(decided) == 5
     assert "within 10% of the closest official figure" in decided[0].markdown[0].value
@@ -138,8 +141,8 @@ def test_the_article_page_reads_top_to_bottom_though_its_chart_is_sent_first(dat
     order = page_order(run_page().main)
     chart = order.index("plotly_chart")
     assert order[:4] == ["title", "caption", "markdown", "info"]
-    assert order[4:6] == ["markdown", "selectbox"]  # the list of claims, then the choice of claim
-    assert order[6:chart] == ["header", "markdown", "markdown", "expander", "markdown", "markdown"]
+    assert order[4] == "radio"  # the list of claims, which is also the choice of claim
+    assert order[5:chart] == ["header", "markdown", "markdown", "expander", "markdown", "markdown"]
     assert order[chart + 1] == "download_button"
 
 
@@ -305,7 +308,9 @@ def test_data_page_lists_provenance_and_downloads(data_cache):
     assert "data through 2024-11, released 2024-12" in text
     labels = [b.proto.label for b in app.get("download_button")]
     assert "Raw file as published: cbp-sbo-encounters-fy22-fy25-aug.csv" in labels
-    assert any(label.startswith("southwest_monthly.csv") for label in labels)
+    assert (
+        "Southwest monthly (CSV, 358 rows)" in labels
+    )  # words for readers (USBP 311 months + OFO 47); the file keeps its name
 
 
 def test_refresh_is_hidden_from_visitors_by_default(data_cache):

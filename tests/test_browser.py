@@ -336,7 +336,12 @@ def test_a_phone_reader_steps_through_the_claims(server, browser):
     page = context.new_page()
     settled(page, server, 1)
     assert page.locator("h2").first.inner_text().startswith("Claim 1 of 5")
-    assert page.get_by_text("The claims checked here:").count() == 1
+    assert page.get_by_text("The claims checked here").count() == 1
+    page.get_by_text("3. “").click()  # a line of the list of claims opens its card
+    page.wait_for_function("[...document.querySelectorAll('h2')].some(h => h.innerText.startsWith('Claim 3 of 5'))")
+    page.wait_for_function("location.search.includes('claim=3')")
+    page.get_by_text("1. “").click()
+    page.wait_for_function("[...document.querySelectorAll('h2')].some(h => h.innerText.startsWith('Claim 1 of 5'))")
     page.get_by_role("button", name="Next claim →").click()
     page.wait_for_function("[...document.querySelectorAll('h2')].some(h => h.innerText.startsWith('Claim 2 of 5'))")
     page.wait_for_function("location.search.includes('claim=2')")

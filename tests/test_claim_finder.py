@@ -629,7 +629,7 @@ def test_check_page_finds_claims_and_draws_cards(data_cache, seed_text):
     assert not app.exception
     assert app.subheader[0].value == "6 checkable claims found"
     assert [h.value for h in app.header] == ["Claim 1 of 6"]  # one card at a time, as on the article page
-    app.selectbox(key="checked-claim").set_value(0).run()  # all claims on one page
+    app.radio(key="checked-claim").set_value(0).run()  # all claims on one page
     assert len(app.header) == 6 and len(app.get("plotly_chart")) >= 6
     text = " ".join(m.value for m in app.markdown)
     assert "9,741 a day" in text and "the pasted article" in text

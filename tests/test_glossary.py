@@ -48,5 +48,5 @@ def test_methods_page_lists_every_event_by_kind_without_research_markers(data_ca
 def test_article_citations_show_no_research_markers(data_cache):
     app = run_page(claim="all")
     assert "reconstructed from URL" not in text_of(app)
-    assert "**The claims checked here:**" in text_of(app)  # the list of claims, each with its verdict
+    assert app.radio(key="cards-claim").label == "The claims checked here"  # the list of claims, each with its verdict
     assert [h.value for h in app.header] == [f"Claim {n} of 5" for n in range(1, 6)]

@@ -12,7 +12,7 @@ from typing import overload
 
 import pandas as pd
 
-from data_sources.core.vocabulary import MONTH_ABBREVIATIONS
+from data_sources.core.vocabulary import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 FISCAL_YEAR_START_MONTH = 10
 # "OCT" … "SEP": the months in the order a fiscal year runs (CBP's file names end in one of them)
@@ -84,3 +84,19 @@ def year_earlier(month: pd.Timestamp | pd.Series) -> pd.Timestamp | pd.Series:
 def per_day(counts: pd.Series, months: pd.Series) -> pd.Series:
     """Counts divided by the days in their month, so months of different length compare fairly."""
     return counts / days_in_month(months)
+
+
+def month_name(month: pd.Timestamp) -> str:
+    """'December 2023'."""
+    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
+
+
+def day_name(day: pd.Timestamp) -> str:
+    """'4 December 2023'."""
+    return f"{day.day} {month_name(day)}"
+
+
+def month_span(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """'Oct 2022–Jun 2024': the months a chart covers ('Dec 2023' when it is one)."""
+    first, last = (f"{MONTH_NAMES[m.month - 1][:3]} {m.year}" for m in (start, end))
+    return first if first == last else f"{first}–{last}"
