@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard.card_views import ArticleView
 from dashboard.charts import encounters
-from dashboard.charts.style import sanitised, themed
+from dashboard.charts.reader_view import sanitised, themed
 from dashboard.prebuilt import article_view
 from data_sources.claims.articles import Article, articles_dir, load_articles
 from data_sources.claims.evaluate import ClaimContext, evaluate

@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard import charts
 from dashboard.card_views import VARIANTS, ArticleView, CardView, ChartView, Index, views_key, write_views
-from dashboard.charts.style import plain, sanitised, themed
+from dashboard.charts.reader_view import plain, sanitised, themed
 from data_sources.acquire.fill import how_to_get
 from data_sources.claims.articles import Article, Claim, articles_dir, load_articles
 from data_sources.claims.claimreview import claim_reviews_json, verdict_of

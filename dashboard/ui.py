@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.charts.style import plain, sanitised, themed
+from dashboard.charts.reader_view import plain, sanitised, themed
 from dashboard.page_kit import CHART_CONFIG, dark_theme, friendly, notes, show_events
 from dashboard.prebuilt import citation, columns_markdown, missing_notices, source_line
 from data_sources.acquire.source import Source

@@ -13,6 +13,7 @@ import pytest
 
 from dashboard.charts import build
 from dashboard.charts.common import lines
+from dashboard.charts.reader_view import plain, sanitised, themed
 from dashboard.charts.style import (
     BLACK,
     DARK,
@@ -21,11 +22,8 @@ from dashboard.charts.style import (
     SUBTITLE_CHARS,
     TITLE_CHARS,
     layout,
-    plain,
-    sanitised,
     series_style,
     split_title,
-    themed,
     wrapped,
 )
 from data_sources.claims.articles import DEFAULT_ARTICLES_DIR, load_articles

@@ -29,6 +29,7 @@ from data_sources.claims.verdict import IN_LINE, NOT_CHECKABLE, NOT_IN_LINE
 from data_sources.claims.when import parse_label
 from data_sources.tables.build import load
 from tests.conftest import REPO, fixture_file
+from tests.test_app import drawn
 
 DATA = Path(__file__).parent / "data"
 APP = str(REPO / "dashboard" / "app.py")
@@ -625,8 +626,7 @@ def test_check_page_finds_claims_and_draws_cards(data_cache, seed_text):
     app = AppTest.from_file(APP, default_timeout=120).run()
     app.switch_page("views/check_article.py").run()
     app.text_input(key="check_month").input("2023-12")  # the seed article's month, whatever the page proposes
-    app.text_area(key="check_text").input(seed_text).run()
-    assert not app.exception
+    drawn(app.text_area(key="check_text").input(seed_text).run())
     assert app.subheader[0].value == "6 checkable claims found"
     assert [h.value for h in app.header] == ["Claim 1 of 6"]  # one card at a time, as on the article page
     app.radio(key="checked-claim").set_value(0).run()  # all claims on one page
@@ -643,8 +643,7 @@ def test_check_page_shows_pasted_markup_as_text(data_cache):
     hostile = (
         "<img src=x onerror=alert(1)> [click](javascript:alert(2)) About 5,000 migrants cross the border every day."
     )
-    app.text_area(key="check_text").input(hostile).run()
-    assert not app.exception
+    drawn(app.text_area(key="check_text").input(hostile).run())
     quotes = [m.value for m in app.markdown if m.value.startswith("> ")]
     assert quotes and "\\<img" in quotes[0] and "\\[click\\](javascript" in quotes[0]
 

@@ -199,7 +199,7 @@ def test_every_registered_url_is_on_a_registered_host():
 
 def test_chart_text_from_the_data_is_never_html():
     from dashboard.charts.common import lines
-    from dashboard.charts.style import sanitised
+    from dashboard.charts.reader_view import sanitised
 
     frame = pd.DataFrame(
         {"month": pd.to_datetime(["2023-11-01", "2023-12-01"]), "value": [1, 2], "series": ["<a href=//x>Fix</a>"] * 2}

@@ -7,8 +7,8 @@ regions, sectors and port measures, which share charts with their own kind, take
 the order listed below; any other name (a country, a demographic) gets a slot from a stable hash
 of its name, the same in every session and process.
 
-Figures are built once (light) and cached; `themed` gives a copy in the reader's theme at draw time,
-changing only background, grid and text colours, so Streamlit's theme never swaps the palette.
+Figures are built once (light) and cached; `reader_view.themed` gives a copy in the reader's theme at
+draw time, changing only background, grid and text colours, so Streamlit's theme never swaps the palette.
 
 Charts must read on a 390-px phone, where a chart is about 320 px wide, and the server cannot know
 the screen: titles are a short head (wrapped at `TITLE_CHARS`) with a smaller subtitle line for the
@@ -28,7 +28,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from data_sources.core.safe_text import escape_html
 from data_sources.core.vocabulary import ALL_SOUTHWEST, EVENT_KINDS, OFO, REGIONS, USBP, sector_name
 from data_sources.tables.explore import OTHER
 
@@ -194,68 +193,3 @@ def bar_rows_height(labels: Iterable[object], fixed: int) -> int:
     """The height of a horizontal bar chart: `fixed` for title, axis and legend, and a row per bar
     that grows with its label's lines, so bars stay readable on a phone."""
     return fixed + sum(max(34, 18 * _lines(str(label)) + 12) for label in labels)  # 18 px a line of 13-px text
-
-
-def themed(fig: go.Figure, dark: bool, copy: bool = True) -> go.Figure:
-    """The figure in the reader's theme (a copy, unless `copy` is False for a figure built for this
-    rerun only): background, grid and text colours change; series keep their colours, except that
-    Okabe–Ito's black becomes the theme's foreground colour."""
-    theme = DARK if dark else LIGHT
-    fig = go.Figure(fig) if copy else fig
-    fig.update_layout(
-        paper_bgcolor=theme.background,
-        plot_bgcolor=theme.background,
-        font_color=theme.text,
-        title_subtitle_font_color=theme.text,
-        legend_bgcolor="rgba(0,0,0,0)",
-        hoverlabel={"bgcolor": theme.background, "font_color": theme.text, "bordercolor": theme.muted},
-    )
-    fig.update_xaxes(gridcolor=theme.grid, linecolor=theme.muted, zerolinecolor=theme.muted)
-    fig.update_yaxes(gridcolor=theme.grid, linecolor=theme.muted, zerolinecolor=theme.muted)
-    fig.update_traces(marker_line_color=theme.background, selector={"type": "bar"})  # gaps between bars
-    if dark:
-        for trace in fig.data:
-            for part in ("line", "marker"):
-                if getattr(getattr(trace, part, None), "color", None) == BLACK:
-                    trace[part].color = theme.foreground
-    return fig
-
-
-def sanitised(fig: go.Figure, copy: bool = True) -> go.Figure:
-    """Escape text that came from the data before Plotly reads it as HTML: trace names (legend),
-    hover and bar texts, category labels, title, subtitle and annotations. A category value such as
-    `<a href=…>` is then shown as written, never as a link; our own line breaks stay. Works on a
-    copy (figures are cached), unless `copy` is False for a figure built for this rerun only."""
-    fig = go.Figure(fig) if copy else fig
-    for trace in fig.data:
-        for attribute in ("name", "hovertext", "text", "x", "y"):
-            value = getattr(trace, attribute, None)
-            if isinstance(value, str):
-                trace[attribute] = _escaped_keeping_layout(value)
-            elif isinstance(value, tuple | list) and any(isinstance(v, str) for v in value):
-                trace[attribute] = [_escaped_keeping_layout(v) if isinstance(v, str) else v for v in value]
-    for annotation in fig.layout.annotations:
-        annotation.text = _escaped_keeping_layout(annotation.text) if annotation.text else annotation.text
-    for title in (fig.layout.title, fig.layout.title.subtitle):
-        if title.text:
-            title.text = _escaped_keeping_layout(title.text)
-    return fig
-
-
-LAYOUT_TAGS = (BREAK, "<sup>", "</sup>", SMALL, END_SMALL)  # the only markup our own titles and labels use
-
-
-def _escaped_keeping_layout(text: str) -> str:
-    """Escape a text, then give back the line break and subtitle tags our builders put there."""
-    escaped = escape_html(text)
-    for tag in LAYOUT_TAGS:
-        escaped = escaped.replace(escape_html(tag), tag)
-    return escaped
-
-
-def plain(text: str) -> str:
-    """A chart title as plain words (for screen readers): the subtitle after a full stop, tags gone."""
-    text = text.replace(BREAK + SMALL, ". ", 1)
-    for tag in LAYOUT_TAGS:
-        text = text.replace(tag, " ")
-    return " ".join(text.split())

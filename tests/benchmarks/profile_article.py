@@ -41,7 +41,7 @@ if MODE == "build":
     from data_sources.claims.evaluate import evaluate
     from data_sources.claims.articles import load_articles
     from dashboard import charts
-    from dashboard.charts.style import sanitised, themed
+    from dashboard.charts.reader_view import sanitised, themed
     t = mark("import data_sources + charts (pandera, parsers)", t)
     key, _ = build.current_state(build.default_store())
     t = mark("fingerprint of snapshots and code", t)

@@ -22,10 +22,12 @@ from data_sources.claims.params import ParamError, Params, check_choice, check_m
 from data_sources.claims.verdict import IN_LINE, NOT_IN_LINE, Verdict, not_checkable
 from data_sources.core.periods import month_start, shift_months
 from data_sources.core.vocabulary import ALL_SOUTHWEST, USBP
+from data_sources.sources.registry import SOURCES
 
 DIRECTIONS = ("highest", "lowest")
 SPANS = ("month", "fiscal_year", "calendar_year", "day")
-NEEDS = Needs(("southwest_monthly_metrics",), "Border Patrol encounter counts", "southwest_monthly_metrics", (USBP,))
+YEAR_TABLES = {"fiscal_year": "southwest_fiscal_year_totals", "calendar_year": "southwest_calendar_year_totals"}
+NEEDS = Needs((r.MONTHLY, *YEAR_TABLES.values()), "Border Patrol encounter counts", r.MONTHLY, (USBP,))
 RULE = (
     "A record claim is in line with the data when its month (or year) ranks first, highest or lowest as "
     "claimed, among the periods it is compared with: every earlier one in the Border Patrol's series (since "
@@ -84,14 +86,14 @@ def record(claim: Claim, params: RecordParams, tables: Tables) -> ClaimContext:
         ranked = _months(monthly, USBP, claim.month, params)
         label = w.month_name(claim.month)
     else:
-        ranked = _years(monthly, USBP, claim.month, params.span, params)
+        ranked = _years(tables[YEAR_TABLES[params.span]], USBP, claim.month, params.span, params)
         label = _year_label(claim.month, params.span)
     if ranked.empty or claim.month not in set(ranked["month"]):
         reason = f"our Border Patrol series holds no complete {label.lower()} to rank"
         return ClaimContext(
             [reason[0].upper() + reason[1:] + "."], [], list(claim.caveats), [], verdict=not_checkable(reason)
         )
-    sentences, verdict = _judged(ranked, claim.month, label, params)
+    sentences, verdict = _judged(ranked, claim.month, label, params, source_spans(monthly, USBP))
     if params.span == "month" and covers(monthly, [claim.month], (ALL_SOUTHWEST,)):
         everything = _months(monthly, ALL_SOUTHWEST, claim.month, params)
         rank, row = _rank_of(everything, claim.month, params.direction)
@@ -120,20 +122,41 @@ def _months(monthly: pd.DataFrame, component: str, month: pd.Timestamp, params: 
     return rows.assign(value=rows["per_day"])[["month", "value", "encounters"]]
 
 
-def _years(monthly: pd.DataFrame, component: str, month: pd.Timestamp, span: str, params: RecordParams) -> pd.DataFrame:
-    """Complete fiscal or calendar years up to the one ending in `month`, each dated by its last month."""
-    rows = monthly[(monthly["component"] == component) & (monthly["month"] <= month)]
-    year = rows["fiscal_year"] if span == "fiscal_year" else rows["month"].dt.year
-    totals = (
-        rows.assign(year=year)
-        .groupby("year")
-        .agg(value=("encounters", "sum"), months=("month", "size"), month=("month", "max"))
-    )
-    totals = totals[totals["months"] == 12].reset_index()
+def _years(totals: pd.DataFrame, component: str, month: pd.Timestamp, span: str, params: RecordParams) -> pd.DataFrame:
+    """Complete fiscal or calendar years (from the year totals built with the tables) up to the one
+    ending in `month`, each dated by its last month."""
+    year = totals[span]
+    last_month = 9 if span == "fiscal_year" else 12  # the federal fiscal year ends in September
+    ended = pd.to_datetime({"year": year, "month": last_month, "day": 1})
+    chosen = totals.assign(month=ended)
+    chosen = chosen[(chosen["component"] == component) & chosen["complete"] & (chosen["month"] <= month)]
     start = params.start()
     if start is not None:
-        totals = totals[totals["month"] >= start]
-    return totals.assign(encounters=totals["value"])[["month", "value", "encounters"]]
+        chosen = chosen[chosen["month"] >= start]
+    return chosen.assign(value=chosen["encounters"])[["month", "value", "encounters"]].reset_index(drop=True)
+
+
+def source_spans(monthly: pd.DataFrame, component: str) -> str:
+    """Which publisher gives which months of a component, from the rows' `source` column:
+    'OHSS October 1999 to September 2021, CBP from October 2021'."""
+    rows = monthly[monthly["component"] == component]
+    spans = rows.groupby("source")["month"].agg(["min", "max"]).sort_values("min")
+    parts = []
+    for number, (source, span) in enumerate(spans.iterrows()):
+        name = short_publisher(str(source))
+        last = number == len(spans) - 1
+        parts.append(f"{name} from {w.month_name(span['min'])}" if last else
+                     f"{name} {w.month_name(span['min'])} to {w.month_name(span['max'])}")  # fmt: skip
+    return ", ".join(parts)
+
+
+def short_publisher(source: str) -> str:
+    """'CBP' for cbp_sbo: the abbreviation the registry gives in brackets, else the publisher's name."""
+    declared = SOURCES.get(source)
+    if declared is None:
+        return source
+    found = re.search(r"\(([A-Z][A-Za-z]+)\)", declared.publisher)
+    return found.group(1) if found else declared.publisher
 
 
 def _rank_of(ranked: pd.DataFrame, month: pd.Timestamp, direction: str) -> tuple[int, pd.Series]:
@@ -142,7 +165,9 @@ def _rank_of(ranked: pd.DataFrame, month: pd.Timestamp, direction: str) -> tuple
     return int(beyond.sum()) + 1, row
 
 
-def _judged(ranked: pd.DataFrame, month: pd.Timestamp, label: str, params: RecordParams) -> tuple[list[str], Verdict]:
+def _judged(
+    ranked: pd.DataFrame, month: pd.Timestamp, label: str, params: RecordParams, sources: str
+) -> tuple[list[str], Verdict]:
     rank, row = _rank_of(ranked, month, params.direction)
     others = ranked[ranked["month"] != month]
     per = "a day" if params.span == "month" else "in the year"
@@ -164,7 +189,7 @@ def _judged(ranked: pd.DataFrame, month: pd.Timestamp, label: str, params: Recor
         if held
         else f"{label} ranks #{rank} of {len(ranked)} {unit}, not the {params.direction}."
     )
-    compared = f"Border Patrol encounters {per}, {first} to {last} (CBP; OHSS before October 2021)"
+    compared = f"Border Patrol encounters {per}, {first} to {last} ({sources})"
     return sentences, Verdict(IN_LINE if held else NOT_IN_LINE, summary, RULE, compared)
 
 
