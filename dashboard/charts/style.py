@@ -28,7 +28,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from data_sources.core.vocabulary import ALL_SOUTHWEST, EVENT_KINDS, OFO, REGIONS, USBP, sector_name
+from data_sources.core.vocabulary import ALL_SOUTHWEST, EVENT_KINDS, OFO, REGIONS, SOUTHWEST_SECTORS, USBP, sector_name
 from data_sources.tables.explore import OTHER
 
 BLUE, ORANGE, GREEN, PURPLE = "#0072B2", "#E69F00", "#009E73", "#CC79A7"
@@ -41,7 +41,6 @@ CLAIM_COLOUR = VERMILLION  # the claimed value, closures, decreases
 EVENT_COLOURS = dict(zip(EVENT_KINDS, (VERMILLION, PURPLE, GREEN, BLUE, ORANGE, GREY), strict=True))
 
 # Named only so that series drawn together get distinct slots; a name not listed still gets a stable one.
-SECTORS = ("Big Bend", "Del Rio", "El Centro", "El Paso", "Laredo", "Rio Grande Valley", "San Diego", "Tucson", "Yuma")
 MEASURES = (
     "Personal Vehicles",
     "Personal Vehicle Passengers",
@@ -69,7 +68,7 @@ def _slot(number: int) -> SeriesStyle:
 
 
 FIXED = {ALL_SOUTHWEST: SeriesStyle(BLUE), USBP: SeriesStyle(ORANGE), OFO: SeriesStyle(GREEN), OTHER: SeriesStyle(GREY)}
-LISTED = {name: _slot(number) for names in (REGIONS, SECTORS, MEASURES) for number, name in enumerate(names)}
+LISTED = {name: _slot(number) for names in (REGIONS, SOUTHWEST_SECTORS, MEASURES) for number, name in enumerate(names)}
 
 
 @cache

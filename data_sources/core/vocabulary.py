@@ -30,14 +30,28 @@ MEXICO = "Mexico"
 HEMISPHERE_PLACES = (DARIEN, MEXICO)
 
 # Kinds of dated event in `reference/events.csv`, and the groups charts draw.
-EVENT_KINDS = ("port_closure", "rail_closure", "policy", "meeting", "caravan", "administration")
+ADMINISTRATION = "administration"  # an inauguration: where one administration's months start
+EVENT_KINDS = ("port_closure", "rail_closure", "policy", "meeting", "caravan", ADMINISTRATION)
 CLOSURE_KINDS = ("port_closure", "rail_closure")
 MARKER_KINDS = ("policy", "meeting", "caravan")  # drawn on claim and port charts
-POLICY_KINDS = ("policy", "administration")  # drawn on long explorer series
+POLICY_KINDS = ("policy", ADMINISTRATION)  # drawn on long explorer series
 
 # Month names (English), from the standard library rather than typed lists.
 MONTH_NAMES = tuple(calendar.month_name)[1:]  # "January" … "December"
 MONTH_ABBREVIATIONS = tuple(name[:3].upper() for name in MONTH_NAMES)  # "JAN" … "DEC", as CBP writes them
+
+# The nine Border Patrol sectors on the Southwest border, in alphabetical order, as CBP lists them.
+SOUTHWEST_SECTORS = (
+    "Big Bend",
+    "Del Rio",
+    "El Centro",
+    "El Paso",
+    "Laredo",
+    "Rio Grande Valley",
+    "San Diego",
+    "Tucson",
+    "Yuma",
+)
 
 _STATE_SUFFIX = re.compile(r",\s*[A-Z]{2}$")
 

@@ -12,11 +12,10 @@ from data_sources.claims import wording as w
 from data_sources.claims.context import ChartSpec, Claim, ClaimContext, Evaluator, Needs, Tables
 from data_sources.claims.params import Params, check_month
 from data_sources.core.periods import month_start
-from data_sources.core.vocabulary import USBP
+from data_sources.core.vocabulary import ADMINISTRATION, USBP
 
 # Group names in reference/citizenship_groups.csv that the sentences speak of.
 HOME_GROUP, REST_GROUP = "Mexico", "Rest of the Western Hemisphere"
-ADMINISTRATION = "administration"  # the event kind of an inauguration in events.csv
 NEEDS = Needs(
     ("citizenship_shares", "citizenship_by_country", "citizenship_groups", "southwest_monthly_metrics", "events"),
     "Border Patrol citizenship counts",
