@@ -198,7 +198,11 @@ def test_pasting_an_article_draws_claim_cards(server, page):
 # What a reader sees, on every page, at a phone's and a desktop's width, in both themes.
 
 READER_PAGES = {  # minimum charts each page draws
-    "?claim=all": 8, "": 1, "check_article": 0, "explorer": 1, "ports": 1, "data_downloads": 0, "methods": 0
+    "?claim=all": 8, "": 1, "check_article": 0, "explorer": 1, "ports": 1, "data_downloads": 0, "methods": 0,
+    # views whose charts differ in kind: year categories with partial years, one period as bars, a port
+    # with rail crossings (Eagle Pass) and one with a pedestrian crossing (San Ysidro)
+    "explorer?granularity=fiscal_year": 1, "explorer?view=aor&by=area_of_responsibility": 1,
+    "ports?port=2303": 1, "ports?port=2504": 1,
 }  # fmt: skip
 WIDTHS = (390, 1400)
 SCHEMES = ("light", "dark")
@@ -223,6 +227,8 @@ MEASURE_CHARTS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'
         axis_titles: all('.g-xtitle text, .g-ytitle text'),
         x_title: rect(plot.querySelector('.g-xtitle text')),
         legend: rect(plot.querySelector('.legend .bg')),
+        labels: Array.from(plot.querySelectorAll('.bartext, .textpoint text, .annotation-text'))
+            .map(e => ({box: rect(e), text: e.textContent})).filter(l => l.box && l.text.trim()),
         background: plot._fullLayout.paper_bgcolor,
     };
 })"""
@@ -265,8 +271,26 @@ def chart_problems(page, scheme: str) -> list[str]:
         problems += [f"{name}: an axis title is cut off: {t}" for t in chart["axis_titles"] if not inside(t, box)]
         if overlap(chart["legend"], chart["x_title"]):
             problems.append(f"{name}: the legend sits on the x-axis title")
+        problems += label_problems(name, chart["labels"], box)
         if str(chart["background"]).lower() != PAGE_BACKGROUND[scheme]:
             problems.append(f"{name}: background {chart['background']} on a {scheme} page")
+    return problems
+
+
+def label_problems(name: str, labels: list[dict], box: dict[str, float]) -> list[str]:
+    """Text printed on a chart (bar values, point labels, event badges): whole inside the chart, and
+    never on top of another label."""
+    problems = [
+        f"{name}: label {label['text']!r} is cut off: {label['box']}"
+        for label in labels
+        if not (inside(label["box"], box) and label["box"]["bottom"] <= box["bottom"] + 1)
+    ]
+    for number, first in enumerate(labels):
+        problems += [
+            f"{name}: labels {first['text']!r} and {second['text']!r} overlap"
+            for second in labels[number + 1 :]
+            if overlap(first["box"], second["box"])
+        ]
     return problems
 
 
@@ -274,7 +298,7 @@ def toolbar_over_title(page) -> list[str]:
     """Streamlit's own element toolbar (shown on hover or tap) must not cover a chart's title either."""
     found = []
     for number, plot in enumerate(page.locator(".js-plotly-plot").all()):
-        plot.scroll_into_view_if_needed()
+        plot.evaluate("e => window.scrollBy(0, e.getBoundingClientRect().top - 120)")  # clear of the page header
         plot.hover(position={"x": 20, "y": 20})
         title = plot.locator(".g-gtitle .gtitle").bounding_box()
         for toolbar in page.locator('[data-testid="stElementToolbar"]').all():

@@ -25,6 +25,7 @@ HALF_MONTH = pd.Timedelta(days=15)
 LABEL_STEP = 0.11  # how far down (share of the top panel) each staggered level of closure numbers sits
 LAND = {"United States": "rgba(150, 150, 150, 0.12)", "Mexico": "rgba(150, 150, 150, 0.3)"}  # light or dark theme
 BORDER_LINE = "rgba(90, 90, 90, 0.9)"
+KEY_LINE = 21  # px: one line of the events' key under the plot, as a phone stacks them (one per line)
 PANEL, PANEL_GAP = 170, 48  # px: the height of one measure's panel, and the gap above the next (its title)
 LARGEST_CIRCLE = 36  # px, the diameter of the busiest port's circle
 
@@ -98,10 +99,11 @@ def volume(
     for row, (kind, _) in enumerate(panels, start=1):
         fig.update_yaxes(title_text=kind, row=row, col=1)
     fig.update_annotations(x=0, xanchor="left", font_size=13)  # the panel titles, before closure numbers exist
-    fig.update_layout(height=150 + height)
     fig.update_traces(showlegend=False)  # panel titles name the measures; the legend is only the events' key
     fig.update_xaxes(range=padded(x_range))
-    return with_events(shade_closures(fig, key, x_range), events, series["month"])
+    fig = with_events(shade_closures(fig, key, x_range), events, series["month"])
+    keyed = sum(trace.showlegend is True for trace in fig.data)
+    return fig.update_layout(height=150 + height + KEY_LINE * keyed)
 
 
 def sector(rows: pd.DataFrame, name: str, key: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp]) -> go.Figure:
