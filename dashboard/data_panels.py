@@ -23,6 +23,7 @@ from data_sources.tables.dictionary import describe_column, describe_table, read
 from data_sources.tables.export import export_zip, exported
 
 REFRESH_ENV = "BORDER_ALLOW_REFRESH"  # off by default: visitors never start downloads; operators opt in
+READ_ONLY_ENV = "BORDER_READ_ONLY"  # the same switch the other way round: read-only unless set to 0
 REFRESH_SECONDS = 1800  # the whole refresh, all sources, in its own process
 ZIP_NAME = "border-numbers-tables.zip"
 
@@ -152,10 +153,19 @@ def details(data: Dataset) -> None:
         source_details(data, key)
 
 
+def refresh_allowed() -> bool:
+    """Refreshes from the page only where the operator turned them on (`BORDER_ALLOW_REFRESH=1`, or
+    `BORDER_READ_ONLY=0`); read-only is the default, and a read-only setting always wins."""
+    read_only = os.environ.get(READ_ONLY_ENV)
+    if read_only == "1":
+        return False
+    return read_only == "0" or os.environ.get(REFRESH_ENV) == "1"
+
+
 def refresh_panel() -> None:
     """Runs `python -m data_sources refresh` in its own process: a hostile file can cost that process
     time and memory, never the server's readers. Shown only where the operator allows refreshes."""
-    if os.environ.get(REFRESH_ENV) != "1":
+    if not refresh_allowed():
         st.info(
             "New releases are fetched by the operator's scheduled job (`python -m data_sources refresh`), "
             "not from this page.",

@@ -10,6 +10,7 @@ import zipfile
 import pandas as pd
 import pytest
 
+from dashboard.data_panels import refresh_allowed
 from data_sources.tables.build import Dataset, load
 from data_sources.tables.dictionary import TABLES, column_dictionary, describe_table, reader_order
 from data_sources.tables.export import export_zip, exported, to_csv_bytes
@@ -74,3 +75,16 @@ def test_checksums_and_vintages_are_in_the_details(data_cache):
     cbp = details["Southwest Land Border Encounters, U.S. Customs and Border Protection (CBP)"]
     assert "Vintage **2025-09**" in cbp and "644a70518bea08884f29483c4aa6aee5fcceadc85a0bd8f09043fa6d356fedc4" in cbp
     assert "`per_day`" in details["What each column means"]
+
+
+@pytest.mark.parametrize(
+    ("allow", "read_only", "allowed"),
+    [(None, None, False), ("1", None, True), (None, "0", True), ("1", "1", False), ("0", None, False)],
+)
+def test_refreshes_from_the_page_only_where_the_operator_turns_them_on(monkeypatch, allow, read_only, allowed):
+    for name, value in (("BORDER_ALLOW_REFRESH", allow), ("BORDER_READ_ONLY", read_only)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    assert refresh_allowed() is allowed
