@@ -20,6 +20,7 @@ from data_sources.cli import main
 from data_sources.sources.registry import SOURCES
 from tests.conftest import REPO, fixture_file, missing, shared_dir, source_file
 from tests.test_hemisphere_source import r_file, tiny
+from tests.test_refresh import SBO_FILE, serve_sbo_landing
 
 DATA_SUFFIXES = {".csv", ".xlsx", ".xls", ".json", ".parquet", ".rda", ".7z", ".zip", ".gz", ".txt", ".tsv"}
 
@@ -235,3 +236,19 @@ def test_without_a_data_dir_the_development_copies_that_exist_are_used(tmp_path,
     assert local_folder.data_dirs() == [raw]
     hemisphere.mkdir()
     assert local_folder.data_dirs() == [raw, hemisphere]
+
+
+def test_fill_gets_what_no_folder_holds_from_the_publisher(tmp_path, empty_store, mirror, fetcher):
+    """An empty folder: CBP's file comes from its publisher (a 127.0.0.1 server answering as cbp.gov),
+    and its line says so; sources the server does not hold are named with the command that gets them."""
+    serve_sbo_landing(mirror)
+    mirror.expect_request(SBO_FILE).respond_with_data(source_file("cbp_sbo").read_bytes(), content_type="text/csv")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    outcomes = {
+        o.source_key: o for o in fill_missing(empty_store, {"cbp_sbo": SOURCES["cbp_sbo"]}, empty, lambda: fetcher)
+    }
+    assert outcomes["cbp_sbo"].status == "updated"
+    assert outcomes["cbp_sbo"].message.startswith("from the publisher")
+    current = empty_store.current("cbp_sbo")
+    assert current is not None and current.sha256 == sha256_of(source_file("cbp_sbo"))
