@@ -123,7 +123,7 @@ def test_no_exported_csv_cell_can_run_as_a_formula(cache_dir, tmp_path, monkeypa
     shutil.copytree(REFERENCE_DIR, reference, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(tables, "REFERENCE_DIR", reference)
     events = reference / "events.csv"
-    text = events.read_text().replace('"CBP cut vehicle processing', '"=HYPERLINK(""http://evil"")CBP cut', 1)
+    text = events.read_text().replace('"Starting at 2 p.m.', '"=HYPERLINK(""http://evil"")Starting at 2 p.m.', 1)
     events.write_text(text)
     out = tmp_path / "out"
     export_tables(load(), out)
