@@ -77,7 +77,8 @@ def download_everything(data: Dataset) -> None:
 
 
 def table_downloads(data: Dataset, csvs: dict[str, bytes]) -> None:
-    """A button per table, each under a line saying what the table holds."""
+    """A button per table, each under a line saying what the table holds, with what its columns mean
+    beside it (on screen and as a CSV of its own), as every chart's download has."""
     st.header("One table at a time")
     for name in reader_order(list(data.tables)):
         table = data.tables[name]
@@ -90,6 +91,7 @@ def table_downloads(data: Dataset, csvs: dict[str, bytes]) -> None:
             key=f"download-{name}",
             icon=":material/download:",
         )
+        ui.column_notes([str(column) for column in table.columns], f"{name}.csv", f"table-{name}", name)
 
 
 WORDS = {"cbp": "CBP", "ohss": "OHSS", "sw": "Southwest", "usbp": "Border Patrol", "aor": "area-of-responsibility"}

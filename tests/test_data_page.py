@@ -65,6 +65,7 @@ def test_data_page_speaks_to_readers_first(data_cache, dataset):
     text = text_of(app)
     assert all(describe_table(name) in text for name in dataset.tables)  # a line on every table
     assert sum(label.endswith(" rows)") for label in labels) == len(dataset.tables)
+    assert labels.count("What the columns mean (CSV)") == len(dataset.tables)  # each table's dictionary beside it
     assert "What each column means" in [e.label for e in app.expander]
     assert not [b for b in app.button if b.label == "Refresh now"]
 
