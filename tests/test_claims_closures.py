@@ -8,6 +8,8 @@ import re
 import pandas as pd
 import pytest
 
+from dashboard.charts.style import BREAK
+from dashboard.charts.tables import closure_table
 from data_sources.claims import verdict as v
 from data_sources.claims.articles import DEFAULT_ARTICLES_DIR, load_articles, parse_article
 from data_sources.claims.context import Claim
@@ -186,6 +188,12 @@ def test_the_closures_are_a_table_a_phone_can_show_with_both_end_days_counted():
     assert list(table.frame["port"]) == ["Eagle Pass", "Lukeville", "Lukeville", "San Ysidro", "Eagle Pass", "El Paso"]
     pd.testing.assert_frame_equal(table.frame[shown], expected, check_dtype=False)
     assert table.frame["closure"].str.len().max() <= SHORT_LABEL_CHARS
+    drawn = closure_table(table).data[0].cells.values  # the table a reader sees holds exactly the CSV's rows
+    unbroken = [[str(text).replace(BREAK, " ") for text in column] for column in drawn]
+    assert unbroken[0] == list(table.frame["closure"])
+    assert unbroken[1] == [traffic.capitalize() for traffic in table.frame["traffic"]]
+    assert unbroken[3] == [str(days) for days in table.frame["days_closed"]]
+    assert unbroken[2][-1] == "18–22 Dec 2023"  # both end days closed: 5 days
 
 
 def test_days_closed_belong_to_the_closures_that_stopped_each_measure():
