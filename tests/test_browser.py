@@ -421,3 +421,34 @@ def test_the_layout_checks_catch_what_readers_tripped_on(browser):
         assert expected in problems
     assert "background" in problems  # a white chart on a dark page
     context.close()
+
+
+HOVER_BOX = """plot => { const label = plot.querySelector('.hoverlayer .hovertext');
+    if (!label) return null; const r = label.getBoundingClientRect(), c = plot.getBoundingClientRect();
+    return {label: [r.left, r.right, r.top, r.bottom], chart: [c.left, c.right, c.top, c.bottom]}; }"""
+
+
+@pytest.mark.parametrize("path", ["explorer", "?claim=1"])
+def test_event_hovers_stay_inside_the_chart_on_a_phone(server, browser, path):
+    """Tapping an event's badge on a 390-px phone shows its date and story wrapped inside the chart."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    try:
+        settled(page, f"{server}/{path}", 1)
+        plot = page.locator(".js-plotly-plot").first
+        plot.evaluate("e => window.scrollBy(0, e.getBoundingClientRect().top - 120)")
+        badges = plot.locator(".annotation[data-index]").all()
+        hovered = 0
+        for badge in badges[:6]:
+            badge.hover(force=True)
+            page.wait_for_timeout(150)
+            box = plot.evaluate(HOVER_BOX)
+            if box is None:
+                continue
+            hovered += 1
+            (left, right, top, bottom), (c_left, c_right, c_top, c_bottom) = box["label"], box["chart"]
+            assert c_left - 1 <= left and right <= c_right + 1, f"hover label {box['label']} outside {box['chart']}"
+            assert c_top - 1 <= top and bottom <= c_bottom + 1
+        assert hovered >= 1, "no event badge showed its story"
+    finally:
+        context.close()
