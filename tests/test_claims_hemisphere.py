@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from dashboard.charts import build
-from dashboard.charts.style import sanitised
+from dashboard.charts.reader_view import sanitised
 from data_sources.claims import verdict as v
 from data_sources.claims.articles import DEFAULT_ARTICLES_DIR, load_articles
 from data_sources.claims.context import Claim, ClaimContext

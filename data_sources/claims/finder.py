@@ -2,12 +2,12 @@
 
 For each sentence: find the numbers ("10,000", "ten thousand", "a quarter of a million", ranges;
 `numbers.py`), drop those that count nothing that crosses a border (money, ages, years, distances,
-days of a month, populations, caps, thresholds, capacities, plans, crowds in a camp; `phrases.py`),
-read each one's unit ("migrants", "apprehensions", "times"), rate ("a day", "on Monday") and period
-(`when.py`), and say what it measures, in the labelled sets' words (`KINDS`): a rate per day, one
-day, a month's, a fiscal or a calendar year's total, a total over several months, a group's size,
-ports closed, or a count no dataset of ours holds (enforcement away from the border). Record claims
-without a number ("the most of any month on record", "a 17-year low") are found too.
+days of a month, populations, caps, thresholds, capacities, plans, crowds in a camp; `flows.py`),
+read each one's unit ("migrants", "apprehensions", "times"), rate ("a day", "on Monday"; `phrases.py`)
+and period (`when.py`), and say what it measures, in the labelled sets' words (`KINDS`; `measures.py`):
+a rate per day, one day, a month's, a fiscal or a calendar year's total, a total over several months,
+a group's size, ports closed, or a count no dataset of ours holds (enforcement away from the border).
+Record claims without a number ("the most of any month on record", "a 17-year low") are found too.
 
 A sentence is read with what the one before it said: its unit ("The number then rose to …"), its
 period ("The month's total was …") and a caravan it named ("By Tuesday it had shrunk to …").
@@ -16,16 +16,16 @@ period ("The month's total was …") and a caravan it named ("By Tuesday it had 
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from data_sources.claims import phrases as p
 from data_sources.claims import superlatives as sup
 from data_sources.claims.evaluate import EVALUATORS
+from data_sources.claims.flows import away_from_border, is_count, is_crowd, is_flow
+from data_sources.claims.measures import KINDS, TOTAL_OF, FoundClaim, default_params, fitted, kind_for, reread, to_json
 from data_sources.claims.numbers import Number, numbers_in, qualifier, words_to_number
-from data_sources.claims.params import Params
 from data_sources.claims.text import html_to_text, normalise, sentences_of
 from data_sources.claims.when import Reference, When, assign, check_month, kind_of, periods_in
 
@@ -35,57 +35,10 @@ __all__ += ["TOTAL_OF", "fitted", "reread", "to_json", "words_to_number"]
 MAX_TEXT_CHARS = 200_000
 MAX_CLAIMS = 60  # claims (and so cards with charts) per text: more is a list, not an article
 
-
-@dataclass(frozen=True)
-class Kind:
-    """What a number measures: in plain words for the page, and the evaluator that checks it."""
-
-    plain: str
-    metric: str
-    span: str = ""  # the period_total span, for totals
-
-
-KINDS = {
-    "daily_rate": Kind("people per day", "daily_rate"),
-    "single_day": Kind("on a single day", "daily_rate"),
-    "month_total": Kind("in one month", "period_total", "month"),
-    "fiscal_year_total": Kind("in a fiscal year", "period_total", "fiscal_year"),
-    "calendar_year_total": Kind("in a calendar year", "period_total", "calendar_year"),
-    "period_total": Kind("over several months", "not_checkable"),
-    "group_size": Kind("size of a group", "size_vs_daily"),
-    "closures": Kind("ports closed", "closures"),
-    "record": Kind("a record", "record"),
-    "not_checkable": Kind("not checkable", "not_checkable"),
-}
-TOTAL_OF = {"month": "month_total", "fiscal_year": "fiscal_year_total", "calendar_year": "calendar_year_total"}
-TOTAL_OF |= {"span": "period_total", "day": "single_day"}
 YEAR_SPANS = {"fiscal_year": "fiscal_year", "calendar_year": "calendar_year", "day": "day"}
 COMPARED = re.compile(
     r"\b(?:than|from|compared|versus|vs|against|up|down|before|earlier|ago|previous|prior|last)\b", re.I
 )
-
-
-@dataclass
-class FoundClaim:
-    """One checkable claim: the number as said and as a value, its unit, rate, place and period."""
-
-    sentence: str
-    text: str
-    value: float | None
-    value_high: float | None
-    qualifier: str
-    unit: str
-    rate: str
-    place: str
-    period: str  # YYYY-MM: the month the check reads
-    period_source: str  # "text", "previous sentence" or "article date"
-    metric: str  # the evaluator (a key of `EVALUATORS`)
-    confidence: float
-    reason: str
-    params: dict[str, object] = field(default_factory=dict)  # hints for the metric's parameters
-    kind: str = ""  # what it measures (a key of `KINDS`)
-    when: str | None = None  # the period as said: "2023-12", "FY2024", "CY2023", "2023-12-18", "2023-10..2024-03"
-    at: int = 0  # where the number starts in its sentence
 
 
 @dataclass(frozen=True)
@@ -151,7 +104,7 @@ def _read(
     place = p.place(sentence, ports)
     claims: list[FoundClaim] = []
     unit_so_far = ""
-    rates = _rates(sentence, numbers)
+    rates = p.rates_of(sentence, numbers)
     for at, (number, when) in enumerate(zip(numbers, whens, strict=True)):
         head = sentence[max(0, number.start - p.WINDOW_CHARS) : number.start]
         tail = sentence[number.end : number.end + p.WINDOW_CHARS]
@@ -204,7 +157,7 @@ def _counts(sentence: str) -> list[Number]:
     for number in numbers_in(sentence):
         head = sentence[max(0, number.start - p.WINDOW_CHARS) : number.start]
         tail = sentence[number.end : number.end + p.WINDOW_CHARS]
-        if not p.is_count(head, number.text, tail, number.value):
+        if not is_count(head, number.text, tail, number.value):
             continue
         if out and re.fullmatch(
             r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:[\w.'’]+\s+){0,2}?", sentence[out[-1].end : number.start]
@@ -258,14 +211,14 @@ def _claim(
     unit = unit or ("people" if group else before.unit)
     if not unit or (not closure and number.value < 2):
         return None
-    if not closure and not group and (not p.is_flow(head_clause, tail_clause) or p.is_crowd(head_clause, tail_clause)):
+    if not closure and not group and (not is_flow(head_clause, tail_clause) or is_crowd(head_clause, tail_clause)):
         return None
-    kind = _kind(
+    kind = kind_for(
         "single day" if single and rate != "per day" else rate,
         said,
         group,
         closure,
-        p.away_from_border(sentence, before.border),
+        away_from_border(sentence, before.border),
     )
     if said is None and (kind in ("group_size", "closures") or p.PRESENT.search(head + " " + tail_clause)):
         said = ref.month  # "now", plain present tense, or a group or closure of the article's days
@@ -289,114 +242,3 @@ def _claim(
         said,
     )
     return reread(claim, kind, said)
-
-
-def _kind(rate: str, said: str | None, group: bool, closure: bool, away: bool) -> str:
-    if closure:
-        return "closures"
-    if group:
-        return "group_size"
-    if away:
-        return "not_checkable"
-    if rate == "per day":
-        return "daily_rate"
-    if rate == "single day" or (said and kind_of(said) == "day"):
-        return "single_day"
-    if said:
-        return TOTAL_OF[kind_of(said)]
-    return {"per year": "calendar_year_total", "per week": "period_total"}.get(rate, "month_total")
-
-
-def _rates(sentence: str, numbers: list[Number]) -> list[str]:
-    """The rate of each number; numbers listed together ('1,500 and 940 … a day') share the last one's."""
-    rates: list[str] = []
-    for at in range(len(numbers)):
-        rates.append(_rate_of(sentence, numbers, at, rates[-1] if rates else ""))
-    for at in range(len(numbers) - 2, -1, -1):
-        if re.fullmatch(r"\s*(?:,|,?\s+and)\s+", sentence[numbers[at].end : numbers[at + 1].start]):
-            rates[at] = rates[at] or rates[at + 1]
-    return rates
-
-
-def _rate_of(sentence: str, numbers: list[Number], at: int, previous: str) -> str:
-    """The rate of one number: a rate phrase between it and the next number ("250,000 in December,
-    or about 8,000 a day": only the 8,000 is per day), else the previous number's rate when this one
-    compares with it ("8,000 a day, up from 5,000"), else a rate said before it in its clause."""
-    number = numbers[at]
-    end = numbers[at + 1].start if at + 1 < len(numbers) else len(sentence)
-    local = p.rate(p.clause_after(sentence[number.end : min(end, number.end + p.WINDOW_CHARS)]))
-    if local:
-        return local
-    head = sentence[max(0, number.start - p.WINDOW_CHARS) : number.start]
-    if at and re.search(r"\b(?:from|than|to|with|against|and)\s+(?:\w+\s+){0,3}$", head):
-        return previous
-    said_before = p.rate(p.clause_before(head))
-    if said_before or at:
-        return said_before or ("single day" if p.rate(head) == "single day" else "")
-    return p.rate(head)  # "Every day, some 10,000 …"
-
-
-def reread(claim: FoundClaim, kind: str, said: str | None) -> FoundClaim:
-    """The claim read as measuring `kind` over `said` (a reader's correction, or the finder's own
-    reading): its evaluator, the month its check reads, the hints for its parameters and the reason."""
-    metric = claim.metric if kind == claim.kind and claim.metric in EVALUATORS else KINDS[kind].metric
-    said = fitted(kind, said)
-    hints = dict(claim.params)
-    if KINDS[kind].span:
-        hints["span"] = KINDS[kind].span
-    if kind == "period_total":
-        hints["reason"] = "a total over several months; the checks here read a month, a fiscal year or a calendar year"
-        hints["needed"] = "the monthly counts of each month in the span, added up"
-    elif kind == "not_checkable":
-        hints.setdefault("needed", p.data_needed(claim.sentence))
-        hints.setdefault("reason", "enforcement away from the border: our datasets count encounters at the border")
-    period = check_month(said) if said else claim.period
-    reason, confidence = _reason(claim, kind, said, metric)
-    return replace(
-        claim, kind=kind, when=said, metric=metric, period=period, params=hints, reason=reason, confidence=confidence
-    )
-
-
-def fitted(kind: str, said: str | None) -> str | None:
-    """The period a total of `kind` is about, from any period said ('in a fiscal year' of 2023-12 is
-    FY2024; 'in one month' of FY2024 is its last month, September 2024)."""
-    if said is None or kind not in ("month_total", "fiscal_year_total", "calendar_year_total"):
-        return said
-    month = check_month(said)
-    if kind == "fiscal_year_total":
-        return f"FY{int(month[:4]) + (int(month[5:]) >= 10)}" if not said.startswith("FY") else said
-    if kind == "calendar_year_total":
-        return said if said.startswith("CY") else f"CY{month[:4]}"
-    return said if kind_of(said) == "month" else month
-
-
-CHECKS = {
-    "daily_rate": "set against the month's encounters per day",
-    "period_total": "set against CBP's Southwest total for the period",
-    "size_vs_daily": "set against an average day of encounters",
-    "closures": "set against the dated closures",
-    "record": "ranked among the months (per day) or years in the data",
-    "compare_periods": "set against the earlier peak it names",
-    "citizenship_mix": "set against the mix of citizenships",
-    "hemisphere_surge": "set against Darién and Mexico's yearly counts",
-    "not_checkable": "no dataset we hold measures it",
-}
-
-
-def _reason(claim: FoundClaim, kind: str, said: str | None, metric: str) -> tuple[str, float]:
-    """The reason shown beside a claim (what it measures, over what period, how it is checked), and
-    how sure the finder is: less when the period was not in the sentence itself."""
-    when = f" ({said})" if said else f" (no period said: read as the article's month, {claim.period})"
-    unit = f"{claim.unit}, " if claim.unit else ""
-    confidence = 0.8 if claim.period_source == "text" else 0.6
-    return f"{unit}{KINDS[kind].plain}{when}: {CHECKS.get(metric, metric)}", confidence
-
-
-def to_json(claims: list[FoundClaim]) -> str:
-    return json.dumps([asdict(c) for c in claims], indent=2, ensure_ascii=False)
-
-
-def default_params(found: FoundClaim) -> Params:
-    """The parameters of the found claim's metric: its class's suggestion for the claim's month,
-    with the hints read from the sentence (a compared year, a fiscal-year span)."""
-    return EVALUATORS[found.metric].params.suggest(found.period, found.params)

@@ -4,7 +4,7 @@ half million", "half a million", "a quarter of a million", ranges ("between 9,00
 
 What is *not* a count is left out here, where the shape of the text tells: a number fused to a
 unit by a hyphen ("a four-year low", "7-day average", "2,000-mile border", "COVID-19"), a day of a
-month ("Sept. 30"), ordinals ("30th"). Whether the rest counts people is read in `phrases.py`.
+month ("Sept. 30"), ordinals ("30th"). Whether the rest counts people is read in `flows.py`.
 
 Why our own parser: `text2num` (3.1) and `number-parser` (0.3) both read "ten thousand" and
 "twelve hundred", but neither reads fractions of a scale ("a quarter of a million", "half a

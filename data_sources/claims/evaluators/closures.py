@@ -3,14 +3,12 @@ encounters in the Border Patrol sectors around them, and crossings at the ports 
 
 The closures are a table (one row each: crossing, traffic stopped, first and last day, days with both
 ends counted), and the claim's counts ("at least three ports", "two railway crossings") are set
-against the ports and crossings our cited events list: a count of ports, not of suspensions, since
-one port may have had several.
+against the ports and crossings our cited events list (`closure_counts.py`): a count of ports, not
+of suspensions, since one port may have had several.
 """
 
 from __future__ import annotations
 
-import operator
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,10 +16,17 @@ from typing import Any
 import pandas as pd
 
 from data_sources.claims import rows as r
-from data_sources.claims import verdict as v
 from data_sources.claims import wording as w
 from data_sources.claims.context import ChartSpec, Claim, ClaimContext, Evaluator, Needs, Tables, note, records
-from data_sources.claims.numbers import numbers_in, qualifier
+from data_sources.claims.evaluators.closure_counts import (
+    PORT_CLOSURE,
+    PORTS,
+    RAIL,
+    RAIL_CLOSURE,
+    count_verdict,
+    our_counts,
+    port_names,
+)
 from data_sources.claims.params import Params, check_choice, check_date, check_window, window_around, window_months
 from data_sources.core.periods import month_start, shift_months, year_earlier
 from data_sources.core.vocabulary import CLOSURE_KINDS
@@ -29,15 +34,8 @@ from data_sources.tables.combine import sector_differences, sector_source_note
 from data_sources.tables.derived import select_sectors
 from data_sources.tables.ports import change_text, closure_list, count_text, days_closed_in
 
-PORT_CLOSURE, RAIL_CLOSURE = CLOSURE_KINDS
 KIND_WORDS = {PORT_CLOSURE: "port", RAIL_CLOSURE: "railway"}
-PORTS, RAIL = "ports", "railway crossings"  # what a claim may count
 PLACES = {PORT_CLOSURE: PORTS, RAIL_CLOSURE: RAIL}
-COUNTED = {PORTS: re.compile(r"\bports?\b", re.I), RAIL: re.compile(r"\brail(?:way|road)?s?\b", re.I)}
-# How a qualifier before a count reads as a test of our count against the claimed one.
-AT_LEAST = ("at least", "upwards of")
-MORE_THAN = ("more than", "over", "just over", "well over", "topping", "exceeding")
-TESTS = {">=": operator.ge, ">": operator.gt, "==": operator.eq}
 NEEDS = Needs(("events", "port_sectors", "closure_timeline", "closure_measures", "sector_per_day"), "dated closures")
 CAVEAT = (
     "Monthly counts cannot show a closure lasting only a few days (like the rail "
@@ -62,19 +60,6 @@ class ClosuresParams(Params):
     def suggest(cls, period: str, hints: Mapping[str, object]) -> ClosuresParams:
         since = shift_months(month_start(period), -1).strftime("%Y-%m-%d")
         return cls(window=window_around(period, cls.MONTHS_BEFORE, cls.MONTHS_AFTER), since=since)
-
-
-@dataclass(frozen=True)
-class Count:
-    """A count the claim states: what it counts, as written ('at least three'), its value and how it reads."""
-
-    what: str  # PORTS or RAIL
-    said: str
-    value: float
-    test: str  # ">=", ">" or "=="
-
-    def holds(self, ours: int) -> bool:
-        return bool(TESTS[self.test](ours, self.value))
 
 
 def closures(claim: Claim, params: ClosuresParams, tables: Tables) -> ClaimContext:
@@ -139,17 +124,6 @@ def closures(claim: Claim, params: ClosuresParams, tables: Tables) -> ClaimConte
     return ClaimContext(sentences, charts, [*claim.caveats, CAVEAT], sources, r.event_citations(cited), verdict)
 
 
-def port_names(rows: pd.DataFrame) -> pd.Series:
-    """The port each closure was at (its crossing where no port is known)."""
-    return rows["port"].fillna(rows["crossing"])
-
-
-def our_counts(rows: pd.DataFrame) -> dict[str, list[str]]:
-    """The ports with a port closure and the railway crossings with a rail closure, each named once."""
-    at_ports, on_rail = rows[rows["event_kind"] == PORT_CLOSURE], rows[rows["event_kind"] == RAIL_CLOSURE]
-    return {PORTS: sorted(set(port_names(at_ports))), RAIL: sorted(set(port_names(on_rail)))}
-
-
 def closure_sentences(rows: pd.DataFrame, since: pd.Timestamp) -> list[str]:
     """'Our events list 5 port suspensions … at 4 ports in AZ, CA and TX (…; 2 at Lukeville), and 2 railway
     crossings …': counts and names; the table under the sentences gives each closure's dates."""
@@ -171,68 +145,6 @@ def closure_sentences(rows: pd.DataFrame, since: pd.Timestamp) -> list[str]:
         f"Our events list {' and '.join(parts)} in force on or after {w.day_name(since)}; the table gives each "
         "one's first and last day closed, both counted as days closed."
     ]
-
-
-def claimed_counts(claim: Claim) -> list[Count]:
-    """The counts of ports and railway crossings the quote states ('at least three … ports', 'two railway
-    crossings'); else the claim's own number and unit (a claim found in pasted text)."""
-    found = numbers_in(claim.quote)
-    counts = []
-    for at, number in enumerate(found):
-        stop = found[at + 1].start if at + 1 < len(found) else len(claim.quote)
-        after = claim.quote[number.end : stop]
-        hits = {what: m.start() for what, pattern in COUNTED.items() if (m := pattern.search(after))}
-        if not hits:
-            continue
-        said = qualifier(claim.quote[: number.start])
-        test = ">=" if said in AT_LEAST else ">" if said in MORE_THAN else "=="
-        counts.append(Count(min(hits, key=hits.__getitem__), f"{said} {number.text}".strip(), number.value, test))
-    if not counts and claim.claimed_value is not None and claim.unit in COUNTED:
-        counts.append(Count(claim.unit, w.count(claim.claimed_value), claim.claimed_value, "=="))
-    return counts
-
-
-def count_rule(since: pd.Timestamp) -> str:
-    return (
-        "Each count the claim states is set against our cited events list: the ports with a port closure, and "
-        f"the railway crossings with a rail closure, in force on or after {w.day_name(since)}. 'At least N' holds "
-        "when our count is N or more, 'more than N' when it is above N, a plain N when it is equal. All counts "
-        "holding is in line with the data; a claimed count that does not hold is higher or lower than the data "
-        "(not in line when one is higher and another lower)."
-    )
-
-
-def count_verdict(claim: Claim, rows: pd.DataFrame, since: pd.Timestamp) -> v.Verdict:
-    """The claim's counts of ports and railway crossings against those in our cited events."""
-    claimed = claimed_counts(claim)
-    if not claimed:
-        return v.not_checkable("the claim states no count of ports or railway crossings that our events could test")
-    ours = our_counts(rows)
-    told = [f"“{c.said}” {c.what}" for c in claimed]
-    # '4 ports (Eagle Pass, …)': `counted` adds the plural's s to 'port' and 'railway crossing'
-    named = {what: f"{w.counted(len(ours[what]), what[:-1])} ({w.listing(ours[what]) or 'none'})" for what in COUNTED}
-    listed = [named[what] for what in COUNTED if any(c.what == what for c in claimed)]
-    failing = [c for c in claimed if not c.holds(len(ours[c.what]))]
-    suspensions = int((rows["event_kind"] == PORT_CLOSURE).sum())
-    extra = (
-        f"; it counts ports, not the {suspensions} suspensions at them"
-        if any(c.what == PORTS for c in claimed) and suspensions > len(ours[PORTS])
-        else ""
-    )
-    if not failing:
-        label, verb = v.IN_LINE, "fit"
-    elif all(c.value > len(ours[c.what]) for c in failing):
-        label, verb = v.HIGHER, "are more than"
-    elif all(c.value < len(ours[c.what]) for c in failing):
-        label, verb = v.LOWER, "are fewer than"
-    else:
-        label, verb = v.NOT_IN_LINE, "do not match"
-    summary = (
-        f"The article's {w.listing(told)} {verb} the {w.listing(listed)} our cited events list in force on or "
-        f"after {w.day_name(since)}{extra}."
-    )
-    compared = f"our cited events list (events.csv): {w.listing(list(named.values()))}, each closure with its source"
-    return v.Verdict(label, summary, count_rule(since), compared)
 
 
 def sector_sentences(rows: pd.DataFrame, ports: pd.DataFrame, month: pd.Timestamp) -> list[str]:

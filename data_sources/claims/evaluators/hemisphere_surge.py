@@ -7,7 +7,8 @@ set against every earlier year (its rank, the previous high) and against all ear
 
 Only the hemisphere series decide the verdict: the claim is about movement across the region, and
 U.S. encounters count arrivals at one border under changing U.S. rules. Partial years are said to be
-partial; a year a series lacks is said to be missing, never filled in.
+partial; a year a series lacks is said to be missing, never filled in. Other totals published for
+those years are set beside them (`hemisphere_figures.py`).
 """
 
 from __future__ import annotations
@@ -17,9 +18,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data_sources.claims import wording as w
-from data_sources.claims.context import ChartSpec, Citation, Claim, ClaimContext, Evaluator, Needs, Tables, records
+from data_sources.claims.context import ChartSpec, Claim, ClaimContext, Evaluator, Needs, Tables
+from data_sources.claims.evaluators.hemisphere_figures import (
+    alternative_sentences,
+    published_citations,
+    published_sentences,
+    series_of,
+)
 from data_sources.claims.params import ParamError, Params, check_choice
-from data_sources.claims.rows import RECONSTRUCTED
 from data_sources.claims.verdict import IN_LINE, NOT_IN_LINE, UNSETTLED, Verdict, not_checkable
 from data_sources.core.vocabulary import COMPONENT_SHORT, DARIEN, HEMISPHERE_PLACES, MEXICO, SERIES_COMPONENTS, USBP
 
@@ -66,12 +72,12 @@ def hemisphere_surge(claim: Claim, params: HemisphereSurgeParams, tables: Tables
     year = int(params.year) if params.year else claim.month.year
     annual, figures = tables[ANNUAL], tables.get(FIGURES, pd.DataFrame())
     places = [p for p in HEMISPHERE_PLACES if p in set(annual["place"])]
-    standings = [_standing(_series(annual, p), p, year) for p in places]
+    standings = [_standing(series_of(annual, p), p, year) for p in places]
     us = _us_series(tables, params.us_component)
     sentences = [
         *[s.sentence for s in standings],
-        *_alternatives(annual, figures, year),
-        *_published(annual, figures, year),
+        *alternative_sentences(annual, figures, year),
+        *published_sentences(annual, figures, year),
         *([_us_sentence(us, params.us_component, year)] if not us.empty else []),
     ]
     frame = chart_rows(annual, places, us, params.us_component)
@@ -93,13 +99,9 @@ def hemisphere_surge(claim: Claim, params: HemisphereSurgeParams, tables: Tables
         [chart],
         [CAVEAT, *claim.caveats],
         sources,
-        _citations(figures, places, year, annual),
+        published_citations(figures, places, year, annual),
         _verdict(standings, year),
     )
-
-
-def _series(annual: pd.DataFrame, place: str) -> pd.DataFrame:
-    return annual[annual["place"] == place].sort_values("year")
 
 
 def _standing(series: pd.DataFrame, place: str, year: int) -> Standing:
@@ -157,61 +159,6 @@ def _later(later: pd.DataFrame) -> str:
     return f" Since then: {w.listing(told)}."
 
 
-def _alternatives(annual: pd.DataFrame, figures: pd.DataFrame, year: int) -> list[str]:
-    """Earlier years with other published totals: do the earlier years, so counted, still add up to less?"""
-    if figures.empty:
-        return []
-    sentences = []
-    for place in HEMISPHERE_PLACES:
-        series = _series(annual, place)
-        earlier = series[series["year"] < year].set_index("year")["count"]
-        variants = figures[(figures["place"] == place) & (figures["figure_kind"] == "variant")]
-        others = variants[variants["year"].isin(earlier.index)].groupby("year")["count"].max()
-        higher = others[others > earlier.reindex(others.index)]
-        this = series.loc[series["year"] == year, "count"]
-        if higher.empty or this.empty:
-            continue
-        total = int(earlier.drop(higher.index).sum() + higher.sum())
-        sentences.append(
-            f"{place}: with the higher totals also published for {w.listing([str(y) for y in higher.index])}, the "
-            f"earlier years add up to {w.count(total)}; {year} is {w.change(int(this.iloc[0]), total)} that."
-        )
-    return sentences
-
-
-def _published(annual: pd.DataFrame, figures: pd.DataFrame, year: int) -> list[str]:
-    """The series' total for the claim's year (and for partial years) beside what the government published."""
-    if figures.empty:
-        return []
-    sentences = []
-    totals = figures[figures["figure_kind"] == "published_total"].sort_values("published")
-    for place in HEMISPHERE_PLACES:
-        series = _series(annual, place).set_index("year")
-        wanted = [*series.index[~series["complete"] & (series.index < year)], year]
-        wanted += list(series.index[~series["complete"] & (series.index > year)])
-        for y in wanted:
-            published = totals[(totals["place"] == place) & (totals["year"] == y)]
-            if y not in series.index or published.empty:
-                continue
-            figure, held = published.iloc[-1], series.loc[y]
-            value, who, outlet = int(figure["count"]), figure["published_by"], figure["reported_by"]
-            gap = int(held["count"]) - value
-            if not held["complete"]:
-                same = ", the same as the months the series holds" if gap == 0 else ""
-                sentences.append(
-                    f"{place}: the series holds {held['months']} months of {y}; {who} put the whole year at "
-                    f"{w.count(value)}{same} (reported by {outlet})."
-                )
-            elif gap:
-                sentences.append(
-                    f"{place}: the series' {y} total is {w.count(abs(gap))} {'above' if gap > 0 else 'below'} the "
-                    f"{w.count(value)} that {who} published (reported by {outlet}): releases differ and are revised."
-                )
-            else:
-                sentences.append(f"{place}: the series' {y} total is the one {who} published (reported by {outlet}).")
-    return sentences
-
-
 def _us_series(tables: Tables, component: str) -> pd.DataFrame:
     """A U.S. Southwest component by calendar year, from its first complete year on (empty without the table)."""
     totals = tables.get(US_YEARS)
@@ -265,7 +212,7 @@ def _verdict(standings: list[Standing], year: int) -> Verdict:
 def chart_rows(annual: pd.DataFrame, places: list[str], us: pd.DataFrame, component: str) -> pd.DataFrame:
     """One row per point drawn: each place's years, then the U.S. component's calendar years."""
     columns = ["series", "year", "count", "what", "months", "complete", "basis"]
-    hemisphere = pd.concat([_series(annual, p) for p in places])
+    hemisphere = pd.concat([series_of(annual, p) for p in places])
     pieces = [hemisphere.assign(series=hemisphere["place"], what=hemisphere["place"].map(WHAT))[columns]]
     if not us.empty:
         pieces.append(
@@ -282,25 +229,6 @@ def chart_rows(annual: pd.DataFrame, places: list[str], us: pd.DataFrame, compon
             )
         )
     return pd.concat(pieces, ignore_index=True).astype({"year": "int64", "count": "int64", "months": "int64"})
-
-
-def _citations(figures: pd.DataFrame, places: list[str], year: int, annual: pd.DataFrame) -> list[Citation]:
-    """Published totals for the claim's year, for years the series holds in part, and other totals of earlier years."""
-    if figures.empty:
-        return []
-    partial = set(zip(annual.loc[~annual["complete"], "place"], annual.loc[~annual["complete"], "year"], strict=True))
-    wanted = (figures["year"] == year) | ((figures["figure_kind"] == "variant") & (figures["year"] < year))
-    wanted |= pd.Series([key in partial for key in zip(figures["place"], figures["year"], strict=True)], figures.index)
-    chosen = figures[wanted & figures["place"].isin(places)].sort_values(["place", "year", "published"])
-    return [
-        Citation(
-            f"{f['place']}, {f['year']}: {w.count(f['count'])} ({f['published_by']}; "
-            f"{str(f['figure_kind']).replace('_', ' ')}). {f['note']}",
-            str(f["source_title"]).replace(RECONSTRUCTED, "").strip(),
-            f["source_url"],
-        )
-        for f in records(chosen)
-    ]
 
 
 EVALUATOR = Evaluator("hemisphere_surge", hemisphere_surge, HemisphereSurgeParams, NEEDS)
