@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
+# dates in words are written once, in core.periods; evaluators reach them as w.month_name etc.
+from data_sources.core.periods import day_name as day_name
+from data_sources.core.periods import month_name as month_name
+from data_sources.core.periods import month_span as span
 
-from data_sources.core.vocabulary import MONTH_NAMES
-
-
-def month_name(month: pd.Timestamp) -> str:
-    """'December 2023'."""
-    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
-
-
-def day_name(day: pd.Timestamp) -> str:
-    """'4 December 2023'."""
-    return f"{day.day} {month_name(day)}"
-
-
-def span(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    """'Oct 2022–Jun 2024': the months a chart covers ('Dec 2023' when it is one)."""
-    first, last = (f"{MONTH_NAMES[m.month - 1][:3]} {m.year}" for m in (start, end))
-    return first if first == last else f"{first}–{last}"
+__all__ = ["change", "compared", "count", "counted", "day_name", "direction", "listing", "month_name", "span"]
 
 
 def count(value: float) -> str:

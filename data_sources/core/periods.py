@@ -96,6 +96,11 @@ def day_name(day: pd.Timestamp) -> str:
     return f"{day.day} {month_name(day)}"
 
 
+def short_day(day: pd.Timestamp) -> str:
+    """'24 Dec 2023'."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]} {day.year}"
+
+
 def month_span(start: pd.Timestamp, end: pd.Timestamp) -> str:
     """'Oct 2022–Jun 2024': the months a chart covers ('Dec 2023' when it is one)."""
     first, last = (f"{MONTH_NAMES[m.month - 1][:3]} {m.year}" for m in (start, end))

@@ -29,7 +29,8 @@ from data_sources.claims.context import (
 )
 from data_sources.claims.params import Params
 from data_sources.claims.verdict import compare_range, not_checkable
-from data_sources.core.vocabulary import ALL_SOUTHWEST, MONTH_NAMES, USBP
+from data_sources.core.periods import short_day
+from data_sources.core.vocabulary import ALL_SOUTHWEST, USBP
 
 CARAVANS = "caravans"
 COUNT, PROJECTION = "count", "projection"
@@ -109,11 +110,6 @@ def estimates_of(caravans: pd.DataFrame, caravan_id: str) -> pd.DataFrame:
 def place(rows: pd.DataFrame) -> str:
     """'Tapachula' from 'Tapachula, Chiapas'."""
     return str(rows["origin"].iloc[0]).split(",")[0]
-
-
-def short_day(day: pd.Timestamp) -> str:
-    """'24 Dec 2023'."""
-    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]} {day.year}"
 
 
 def size(estimate: dict[str, Any]) -> str:

@@ -21,12 +21,11 @@ from data_sources.claims.evaluators.caravan_estimates import (
     ends,
     estimate_citations,
     place,
-    short_day,
     span_of,
 )
 from data_sources.claims.params import Params
 from data_sources.claims.verdict import IN_LINE, NOT_IN_LINE, UNSETTLED, Verdict
-from data_sources.core.periods import month_start
+from data_sources.core.periods import month_start, short_day
 
 NEEDS = Needs((CARAVANS,), "published caravan sizes")
 CLAIMED, NAMED, COMPARED, OTHER = "the claim's caravan", "the caravan named", "a caravan in between", "another caravan"
