@@ -15,9 +15,11 @@ import plotly.io as pio
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import article_check
 from dashboard.cards import VERDICT_ICON
 from data_sources.acquire.fetch import MIRROR_ENV
 from data_sources.claims.articles import ARTICLES_ENV, DEFAULT_ARTICLES_DIR
+from data_sources.claims.finder import find_claims
 from data_sources.claims.verdict import IN_LINE, LABELS
 from data_sources.core.vocabulary import OFO, USBP
 from data_sources.sources.registry import SOURCES
@@ -144,6 +146,31 @@ def test_the_article_page_reads_top_to_bottom_though_its_chart_is_sent_first(dat
     assert order[4] == "radio"  # the list of claims, which is also the choice of claim
     assert order[5:chart] == ["header", "markdown", "markdown", "expander", "markdown", "markdown"]
     assert order[chart + 1] == "download_button"
+
+
+def test_the_check_page_reads_last_month_from_the_articles_day(data_cache):
+    app = run_page("check_article")
+    app.text_input(key="check_month").input("2024-01-16")  # a day: "last month" is December 2023
+    drawn(app.text_area(key="check_text").input("Agents stopped 250,000 migrants at the border last month.").run())
+    table = app.dataframe[0].value  # the claims found, as the editable table shows them
+    assert list(table["period"]) == ["2023-12"] and list(table["measures"]) == ["in one month"]
+    assert "December 2023" in text_of(app)
+    drawn(app.text_input(key="check_month").input("2024-02-30").run())  # no such day
+    assert "The article date must look like 2023-12-19" in app.warning[0].value
+
+
+def test_the_reason_column_follows_the_readers_choice(monkeypatch):
+    found = find_claims("Agents stopped 12,000 migrants at the border last month.", "2024-01-16")
+    assert found[0].reason.startswith("people, in one month (2023-12)")
+    edits = {"check": {"edited_rows": {0: {"measures": "people per day"}}}}
+    monkeypatch.setattr(article_check.st, "session_state", edits)
+    table = article_check._in_step(found, article_check.claims_table(found), "check")
+    assert table.loc[0, "reason"] == (
+        "Your choice: people, people per day (2023-12): set against the month's encounters per day"
+    )
+    edits["check"]["edited_rows"][0] = {"period": "Decembr"}  # not a period: said so in the reason
+    table = article_check._in_step(found, article_check.claims_table(found), "check")
+    assert table.loc[0, "reason"] == article_check.BAD_PERIOD
 
 
 def test_a_pasted_article_gets_verdicts_and_its_claimreview_download(data_cache):
