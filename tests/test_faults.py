@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+import tomllib
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +26,8 @@ from werkzeug import Response
 from data_sources.acquire.fetch import MIRROR_ENV
 from data_sources.acquire.filing import import_file
 from data_sources.claims.articles import ARTICLES_ENV, DEFAULT_ARTICLES_DIR
+from data_sources.claims.context import Claim, ClaimContext
+from data_sources.core.safe_text import plain_text
 from data_sources.reference import REFERENCE_DIR
 from data_sources.sources.registry import SOURCES, get_source
 from data_sources.tables import build as tables
@@ -220,6 +223,21 @@ def test_markdown_report_quotes_are_text():
 
     article = Article("x", "![px](http://evil.example/p.png) Title", "2023-12", "2023-12", "s", "", (), None)
     assert "!\\[px\\](http://evil.example/p.png)" in article_markdown(article, [])
+    quote = "<img src=x onerror=alert(1)> [Corrected figures](http://evil.example) 5,000 a day\u202e"
+    claim = Claim("c", quote, "not_checkable", "2023-12", "")
+    report = article_markdown(replace(article, claims=(claim,)), [ClaimContext(["A sentence."], [], [], [])])
+    assert "> \\<img src=x onerror=alert(1)\\> \\[Corrected figures\\](http://evil.example) 5,000 a day\n" in report
+
+
+def test_file_names_from_outside_lose_their_bidi_and_invisible_characters():
+    shown = plain_text("report\u202egpj.csv\u200b")  # would read as 'reportvsc.jpg'
+    assert shown == "reportgpj.csv"
+
+
+def test_the_server_refuses_oversized_messages():
+    """The 200,000-character limit is also the server's: no websocket message over 4 MB is read."""
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxMessageSize"] <= 4 and config["server"]["maxUploadSize"] <= 1
 
 
 def test_urls_and_notes_from_outside_never_become_links_or_images(store, tmp_path):
