@@ -350,6 +350,11 @@ def test_refresh_runs_out_of_process_and_reports_failures(cache_dir, monkeypatch
     monkeypatch.setenv(MIRROR_ENV, "http://127.0.0.1:9")
     monkeypatch.setenv("BORDER_ALLOW_REFRESH", "1")
 
+    def in_the_server(*_: object, **__: object) -> None:
+        raise AssertionError("a refresh ran inside the server's process")
+
+    monkeypatch.setattr("data_sources.acquire.refresh.refresh_source", in_the_server)  # only its own process may
+
     def files() -> dict[str, bytes]:
         folder = cache_dir / "raw" / "cbp_sbo"
         return {
