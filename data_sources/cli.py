@@ -25,6 +25,14 @@ if TYPE_CHECKING:
 # neither the claim finder nor the table builder.
 
 
+PARSING_COMMANDS = frozenset({"refresh", "import", "import-dir", "fill"})  # run under the memory ceiling
+
+
+def parses_files(argv: list[str]) -> bool:
+    """Whether the command line names a command that downloads or parses publishers' files."""
+    return next((a for a in argv if not a.startswith("-")), None) in PARSING_COMMANDS
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     store = default_store()

@@ -18,6 +18,7 @@ from typing import Literal
 import pandas as pd
 from filelock import Timeout as LockTimeout
 
+from data_sources.acquire import memory
 from data_sources.acquire.snapshots import Snapshot, SnapshotStore, sha256_of
 from data_sources.acquire.source import Source
 from data_sources.acquire.validate import (
@@ -150,6 +151,8 @@ def failed(source: Source, error: Exception) -> Outcome:
     """A one-line reason for the reader; the traceback goes to the log for the operator."""
     if isinstance(error, ValidationError):
         return Outcome(source.key, "failed", str(error))
+    if isinstance(error, MemoryError):  # over the ceiling `python -m data_sources` sets (`memory`)
+        return Outcome(source.key, "failed", memory.refusal())
     if isinstance(error, LockTimeout):
         return Outcome(source.key, "failed", "another refresh or import of this source is running; try again later")
     log.warning("%s failed", source.key, exc_info=error)

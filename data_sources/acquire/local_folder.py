@@ -170,7 +170,7 @@ def _oldest_first(source: Source, paths: list[Path]) -> list[Path]:
     def coverage(path: Path) -> tuple[str, str]:
         try:
             start, end = coverage_of(source.parse(path))
-        except (ParseError, ValueError):
+        except (ParseError, ValueError, MemoryError):
             return ("", "")  # unreadable: filed (and refused, with its reason) first
         return (end, start)
 

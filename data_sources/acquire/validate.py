@@ -5,11 +5,18 @@ keys, contiguous months), then compared with the current vintage of the same sou
 file can be well-formed and still incomplete or wrong: cut at a line boundary (the last month half
 missing), missing a whole component, or with every count multiplied by 1,000. Publishers revise
 recent months, so only months older than the latest `REVISION_MONTHS` must keep their totals.
+
+Every category a canonical table is broken down by (its declared key, less `month`: component,
+region, sector, citizenship, port …) is compared month by month with the current vintage, however
+many values it has. Only the last-month check is limited to columns with few values: a sector or a
+country with no encounters in a month has no row in it.
 """
 
 from __future__ import annotations
 
 import re
+import zipfile
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,13 +24,14 @@ import pandas as pd
 
 from data_sources.acquire.snapshots import Snapshot
 from data_sources.acquire.source import ParseError, Source
+from data_sources.core.canonical import CANONICAL
 from data_sources.core.safe_text import one_line
-from data_sources.core.schema import SchemaError
+from data_sources.core.schema import SchemaError, key_of
 
 REVISION_MONTHS = 3  # the latest months of the previous vintage may be revised freely
 TOTAL_TOLERANCE = 0.10  # older months' totals may move by at most this share between vintages
 NEW_MONTH_FACTOR = 10  # a month the previous vintage lacked may not exceed 10× its largest month
-CATEGORY_COLUMNS_MAX_VALUES = 20  # columns with few values (components, regions …) are checked for completeness
+LAST_MONTH_MAX_VALUES = 20  # columns with few values (components, regions …) must all be in the last month
 MESSAGE_MAX_CHARS = 500
 _VINTAGE = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -73,11 +81,16 @@ def monthly_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 
 def parse_checked(source: Source, path: Path) -> dict[str, pd.DataFrame]:
-    """The file's canonical tables, or `ValidationError` saying why it is not the source's layout."""
+    """The file's canonical tables, or `ValidationError` saying why it is not the source's layout (or
+    is damaged). Running out of memory stays a `MemoryError`: `filing.failed` names the bound."""
     try:
         return source.parse(path)
     except (ParseError, SchemaError, ValueError, KeyError, UnicodeDecodeError) as error:
+        if isinstance(error, pd.errors.ParserError) and "out of memory" in str(error):
+            raise MemoryError(str(error)) from error  # how pandas' CSV reader reports a failed allocation
         raise ValidationError(bounded(f"the file does not look like {source.title}: {error}")) from error
+    except (zipfile.BadZipFile, zlib.error, EOFError) as error:  # a member of a workbook's zip is corrupt
+        raise ValidationError(bounded(f"the file is damaged ({type(error).__name__}: {error})")) from error
 
 
 def validate_file(
@@ -92,7 +105,7 @@ def validate_file(
             f"to {start}–{end}; keeping the current snapshot"
         )
     for name, table in monthly_tables(tables).items():
-        for column in _category_columns(table):
+        for column in _few_valued_columns(table):
             _last_month_complete(name, column, table)
     if current_path is not None:
         previous = parse_checked(source, current_path)
@@ -102,34 +115,47 @@ def validate_file(
     return start, end
 
 
-def _category_columns(table: pd.DataFrame) -> list[str]:
+def category_columns(name: str, table: pd.DataFrame) -> list[str]:
+    """The columns a monthly table is broken down by: its declared key (`core.canonical`) less `month`.
+
+    A table without a declared schema (the schema tests fail on one) falls back to its text columns.
+    """
+    schema = CANONICAL.get(name)
+    if schema is None:
+        return [c for c in table.columns if c != "month" and _is_text(table[c])]
+    return [c for c in key_of(schema) if c != "month"]
+
+
+def _few_valued_columns(table: pd.DataFrame) -> list[str]:
     """Columns with few values (components, regions, groups): each month should have all of them."""
     return [
-        c
-        for c in table.columns
-        if c != "month" and _is_text(table[c]) and table[c].nunique() <= CATEGORY_COLUMNS_MAX_VALUES
+        c for c in table.columns if c != "month" and _is_text(table[c]) and table[c].nunique() <= LAST_MONTH_MAX_VALUES
     ]
 
 
 def compare_vintages(name: str, old: pd.DataFrame, new: pd.DataFrame) -> None:
     """Refuse a new vintage that lost categories or moved old totals beyond revision."""
     counts = [c for c in old.columns if pd.api.types.is_integer_dtype(old[c]) and c != "fiscal_year"]
-    for column in _category_columns(old):
+    for column in category_columns(name, old):
         _same_categories(name, column, old, new)
     for column in counts:
         _totals_hold(name, column, old, new)
 
 
 def _same_categories(name: str, column: str, old: pd.DataFrame, new: pd.DataFrame) -> None:
-    shared = set(old["month"]) & set(new["month"])
-    before = old[old["month"].isin(shared)].groupby("month")[column].agg(set)
-    after = new[new["month"].isin(shared)].groupby("month")[column].agg(set)
-    for month, values in before.items():
-        lost = values - after.get(month, set())
-        if lost:
-            raise ValidationError(
-                bounded(f"{name}: {month:%Y-%m} lost {column} {sorted(map(str, lost))} that the current vintage has")
-            )
+    """Every (month, value) of the current vintage, in a month both have, must be in the new one."""
+    before = old.loc[old["month"].isin(set(new["month"])), ["month", column]].drop_duplicates()
+    after = new[["month", column]].drop_duplicates()
+    lost = before.merge(after, how="left", indicator=True)
+    lost = lost[lost["_merge"] == "left_only"]
+    if len(lost):
+        month = lost["month"].min()
+        values = sorted(map(str, lost.loc[lost["month"] == month, column]))
+        others = lost["month"].nunique() - 1
+        more = f" (and in {others} other months)" if others else ""
+        raise ValidationError(
+            bounded(f"{name}: {month:%Y-%m} lost {column} {values} that the current vintage has{more}")
+        )
 
 
 def _last_month_complete(name: str, column: str, new: pd.DataFrame) -> None:
