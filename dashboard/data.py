@@ -16,7 +16,6 @@ import streamlit as st
 
 from dashboard.card_views import ArticleView
 from dashboard.charts import encounters
-from dashboard.charts.reader_view import sanitised, themed
 from dashboard.prebuilt import article_view
 from data_sources.claims.articles import Article, articles_dir, load_articles
 from data_sources.claims.evaluate import ClaimContext, evaluate
@@ -112,9 +111,9 @@ def _explorer_chart(fingerprint: str, query: Query, dark: bool, _data: Dataset) 
     rows = rows_for(_data.tables, view, query)
     if rows.empty:
         return None
-    figure = encounters.explorer(rows, query, policy_events(_data.tables["events"], query))
+    figure = encounters.explorer(rows, query, policy_events(_data.tables["events"], query), dark)
     return ExplorerChart(
-        themed(sanitised(figure, copy=False), dark, copy=False),
+        figure,
         to_csv_bytes(for_download(rows, query)),
         file_name(query),
         notes(_data.tables, rows, query, view),

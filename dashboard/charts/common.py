@@ -10,6 +10,7 @@ so the label stays inside a phone's chart.
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
 from string import ascii_uppercase
 from typing import Any
 
@@ -21,24 +22,32 @@ from data_sources.core.safe_text import escape_html
 from data_sources.tables.explore import OTHER
 
 
-def lines(frame: pd.DataFrame, x: str, y: str, series: str, title: str, y_title: str, hover: str = ",.0f") -> go.Figure:
-    """One line per value of `series`, each in its own colour, in the frame's order; the grouped remainder last."""
-    fig = go.Figure()
+def line_traces(frame: pd.DataFrame, x: str, y: str, series: str, hover: str = ",.0f") -> list[dict[str, Any]]:
+    """One line per value of `series` as plain trace dicts, each in its own colour, in the frame's
+    order; the grouped remainder last. Names stay as the data have them (`reader_view` escapes them
+    when the figure is drawn); the hover's name is escaped here, since nothing escapes templates later."""
+    traces = []
     groups = sorted(frame.groupby(series, sort=False), key=lambda pair: pair[0] == OTHER)
     for name, rows in groups:
         look = series_style(str(name))
-        fig.add_trace(
-            go.Scatter(
-                x=rows[x],
-                y=rows[y],
-                name=str(name),
-                mode="lines+markers",
-                line={"color": look.colour},
-                marker={"color": look.colour, "symbol": look.symbol},
-                hovertemplate=f"%{{y:{hover}}}<extra>{escape_html(name)}</extra>",
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": rows[x].to_numpy(),
+                "y": rows[y].to_numpy(),
+                "name": str(name),
+                "mode": "lines+markers",
+                "line": {"color": look.colour},
+                "marker": {"color": look.colour, "symbol": look.symbol},
+                "hovertemplate": f"%{{y:{hover}}}<extra>{escape_html(name)}</extra>",
+            }
         )
-    return layout(fig, title, y_title)
+    return traces
+
+
+def lines(frame: pd.DataFrame, x: str, y: str, series: str, title: str, y_title: str, hover: str = ",.0f") -> go.Figure:
+    """One line per value of `series`, each in its own colour, in the frame's order; the grouped remainder last."""
+    return layout(go.Figure(data=line_traces(frame, x, y, series, hover)), title, y_title)
 
 
 EVENT_HOVER_CHARS = 40  # a hover line of 12-px text stays inside a phone's 320-px chart
@@ -85,29 +94,33 @@ def axis_pairs(fig: go.Figure) -> list[tuple[str, str]]:
     return list(dict.fromkeys(pairs)) or [("x", "y")]
 
 
-def add_events(fig: go.Figure, events: pd.DataFrame) -> go.Figure:
-    """Dated events as dotted vertical lines in every panel (spans shaded), each with a letter badge
-    keyed in the legend by its short label; hover gives the date and description in short lines.
+@dataclass(frozen=True)
+class EventMarks:
+    """Dated events as plain parts of a figure: shapes (lines, shaded spans), letter badges, key traces."""
 
-    Shapes, badges and key traces are added in one update each: Plotly's `add_vline` and
-    `add_annotation` validate the whole layout on every call, which cost most of a page's rerun."""
+    shapes: list[dict[str, Any]]
+    badges: list[dict[str, Any]]
+    keys: list[dict[str, Any]]
+
+
+def event_marks(events: pd.DataFrame, span_days: float, pairs: list[tuple[str, str]]) -> EventMarks:
+    """Dotted vertical lines in every panel (`pairs` of axes; spans of over 20 days shaded), each with
+    a letter badge keyed in the legend by its short label; hover gives the date and story in short lines."""
     rows = events.sort_values(["start_date", "event_id"]).to_dict("records")
-    levels = label_levels([e["start_date"] for e in rows], x_span(fig, events), BADGE_SHARE)
-    shapes: list[dict[str, object]] = []
-    badges: list[dict[str, object]] = []
-    keys: list[go.Scatter] = []
+    levels = label_levels([e["start_date"] for e in rows], span_days, BADGE_SHARE)
+    marks = EventMarks([], [], [])
     for number, (event, level) in enumerate(zip(rows, levels, strict=True)):
         colour, letter = EVENT_COLOURS.get(event["kind"], "#555555"), event_letter(number)
         start, end = event["start_date"], event["end_date"]
         hover = event_hover(letter, event)
-        for x_axis, y_axis in axis_pairs(fig):
+        for x_axis, y_axis in pairs:
             place = {"xref": x_axis, "yref": f"{y_axis} domain", "y0": 0, "y1": 1}
             if pd.notna(end) and (end - start).days > 20:
-                shapes.append({"type": "rect", "x0": start, "x1": end, "fillcolor": colour, "opacity": 0.08,
-                               "line": {"width": 0}, "layer": "below", **place})  # fmt: skip
+                marks.shapes.append({"type": "rect", "x0": start, "x1": end, "fillcolor": colour, "opacity": 0.08,
+                                     "line": {"width": 0}, "layer": "below", **place})  # fmt: skip
             dotted = {"color": colour, "dash": "dot", "width": 1}
-            shapes.append({"type": "line", "x0": start, "x1": start, "line": dotted, **place})
-        badges.append(
+            marks.shapes.append({"type": "line", "x0": start, "x1": start, "line": dotted, **place})
+        marks.badges.append(
             {
                 "x": start,
                 "y": 0,
@@ -125,23 +138,30 @@ def add_events(fig: go.Figure, events: pd.DataFrame) -> go.Figure:
                 "borderpad": 1,
             }
         )
-        keys.append(
-            go.Scatter(
-                x=[start],
-                y=[0],
-                mode="markers",
-                marker={"color": colour, "size": 9, "symbol": "triangle-up"},
-                name=f"{letter}: {event['short_label']}",
-                legendgroup="events",
-                showlegend=True,
-                hoverinfo="text",
-                hovertext=hover,
-                hoverlabel={"align": "left", "font": {"size": 12}},
-            )
+        marks.keys.append(
+            {
+                "type": "scatter",
+                "x": [start],
+                "y": [0],
+                "mode": "markers",
+                "marker": {"color": colour, "size": 9, "symbol": "triangle-up"},
+                "name": f"{letter}: {event['short_label']}",
+                "legendgroup": "events",
+                "showlegend": True,
+                "hoverinfo": "text",
+                "hovertext": hover,  # escaped with the trace names when drawn
+                "hoverlabel": {"align": "left", "font": {"size": 12}},
+            }
         )
-    fig.update_layout(shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *badges])
-    fig.add_traces(keys)
-    return fig
+    return marks
+
+
+def add_events(fig: go.Figure, events: pd.DataFrame) -> go.Figure:
+    """`event_marks` drawn on a figure, in one update each (Plotly's `add_vline` and `add_annotation`
+    validate the whole layout on every call, which cost most of a page's rerun)."""
+    marks = event_marks(events, x_span(fig, events), axis_pairs(fig))
+    fig.update_layout(shapes=[*fig.layout.shapes, *marks.shapes], annotations=[*fig.layout.annotations, *marks.badges])
+    return fig.add_traces(marks.keys)
 
 
 def within(events: pd.DataFrame, months: pd.Series) -> pd.DataFrame:

@@ -4,11 +4,14 @@ date, not a value)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.common import lines, with_events
-from dashboard.charts.style import SeriesStyle, layout, series_style
+from dashboard.charts.common import event_marks, line_traces, within
+from dashboard.charts.reader_view import ready_for_reader
+from dashboard.charts.style import SeriesStyle, layout_spec, series_style
 from data_sources.core.safe_text import escape_html
 from data_sources.core.vocabulary import ALL_SOUTHWEST, COMPONENT_SHORT, USBP
 from data_sources.tables.explore import (
@@ -63,90 +66,117 @@ def look(name: str) -> SeriesStyle:
     return series_style(ALL_SOUTHWEST if name == TOTAL else name)
 
 
-def explorer(rows: pd.DataFrame, query: Query, events: pd.DataFrame | None) -> go.Figure:
-    """`explore`'s rows drawn for a reader; `events` (None: none) are marked on monthly lines only."""
+Spec = dict[str, Any]  # a figure as plain data: {"data": [trace, …], "layout": {…}}
+
+
+def explorer(rows: pd.DataFrame, query: Query, events: pd.DataFrame | None, dark: bool = False) -> go.Figure:
+    """`explore`'s rows drawn for a reader in their theme, text from the data escaped; `events` (None:
+    none) are marked on monthly lines only.
+
+    Built as plain data and made a figure once: Plotly checks every property on each update, so a
+    figure assembled in one step costs a fraction of one updated trace by trace (a new explorer view
+    is drawn while the reader waits)."""
+    return go.Figure(ready_for_reader(explorer_spec(rows, query, events), dark))
+
+
+def explorer_spec(rows: pd.DataFrame, query: Query, events: pd.DataFrame | None) -> Spec:
     title = chart_title(query, rows)
     if rows["period"].nunique() == 1:
         return bars(rows, query, title)
     if query.granularity == "month":
-        fig = lines(rows, "period", "value", query.by, title, axis_title(query))
-        return _total_first(with_events(fig, events, rows["period"]))
+        spec: Spec = {
+            "data": line_traces(rows, "period", "value", query.by),
+            "layout": layout_spec(title, axis_title(query)),
+        }
+        if events is not None:
+            _with_events(spec, within(events, rows["period"]), rows["period"])
+        return _total_first(spec)
     return _total_first(years(rows, query, title))
 
 
-def years(rows: pd.DataFrame, query: Query, title: str) -> go.Figure:
+def _with_events(spec: Spec, events: pd.DataFrame, months: pd.Series) -> None:
+    dates = [*events["start_date"], months.min(), months.max()]
+    marks = event_marks(events, max((max(dates) - min(dates)).days, 1), [("x", "y")])
+    spec["layout"].update(shapes=marks.shapes, annotations=marks.badges)
+    spec["data"] += marks.keys
+
+
+def years(rows: pd.DataFrame, query: Query, title: str) -> Spec:
     """Whole years as category labels ('FY2024'); a partial year is a hollow point on a dashed line,
     its hover saying how many months it holds."""
     shown = rows.assign(period=[period_label(period, query.granularity) for period in rows["period"]])
     partial = partial_periods(rows, query)
     solid = shown.assign(value=shown["value"].where(~shown["period"].isin(partial)))
-    fig = lines(solid, "period", "value", query.by, title, axis_title(query))
-    for trace in fig.data:
-        trace.legendgroup = trace.name
+    traces = [{**trace, "legendgroup": trace["name"]} for trace in line_traces(solid, "period", "value", query.by)]
     if partial:
         for name, series in shown.groupby(query.by, sort=False):
-            fig.add_traces(_partial_traces(series, str(name), partial))
+            traces += _partial_traces(series, str(name), partial)
     order = list(dict.fromkeys(shown.sort_values("period")["period"]))
-    return fig.update_xaxes(type="category", categoryorder="array", categoryarray=order)
+    spec: Spec = {"data": traces, "layout": layout_spec(title, axis_title(query))}
+    spec["layout"]["xaxis"].update(type="category", categoryorder="array", categoryarray=order)
+    return spec
 
 
-def _partial_traces(series: pd.DataFrame, name: str, partial: dict[str, str]) -> list[go.Scatter]:
+def _partial_traces(series: pd.DataFrame, name: str, partial: dict[str, str]) -> list[dict[str, Any]]:
     """A dashed line into and out of each partial year, and a hollow marker on it with the months held."""
     is_partial = series["period"].isin(partial)
     near = is_partial | is_partial.shift(1, fill_value=False) | is_partial.shift(-1, fill_value=False)
     style, points = look(name), series[is_partial]
-    common = {"name": name, "legendgroup": name, "showlegend": False}
-    dashed = go.Scatter(
-        x=series["period"],
-        y=series["value"].where(near),
-        mode="lines",
-        line={"color": style.colour, "dash": "dash"},
-        marker={"color": style.colour, "symbol": style.symbol},
-        hoverinfo="skip",
+    common = {"type": "scatter", "name": name, "legendgroup": name, "showlegend": False}
+    dashed = {
+        "x": series["period"].to_numpy(),
+        "y": series["value"].where(near).to_numpy(),
+        "mode": "lines",
+        "line": {"color": style.colour, "dash": "dash"},
+        "marker": {"color": style.colour, "symbol": style.symbol},
+        "hoverinfo": "skip",
         **common,
-    )
-    hollow = go.Scatter(
-        x=points["period"],
-        y=points["value"],
-        mode="markers",
-        marker={"color": style.colour, "symbol": f"{style.symbol}-open", "size": 10, "line": {"width": 2}},
-        customdata=[partial[period] for period in points["period"]],
-        hovertemplate=f"%{{y:,.0f}} (%{{customdata}})<extra>{escape_html(name)}</extra>",
+    }
+    hollow = {
+        "x": points["period"].to_numpy(),
+        "y": points["value"].to_numpy(),
+        "mode": "markers",
+        "marker": {"color": style.colour, "symbol": f"{style.symbol}-open", "size": 10, "line": {"width": 2}},
+        "customdata": [partial[period] for period in points["period"]],
+        "hovertemplate": f"%{{y:,.0f}} (%{{customdata}})<extra>{escape_html(name)}</extra>",
         **common,
-    )
+    }
     return [dashed, hollow]
 
 
-def bars(rows: pd.DataFrame, query: Query, title: str) -> go.Figure:
+def bars(rows: pd.DataFrame, query: Query, title: str) -> Spec:
     """One period: a bar per series, largest on top, the total above them and 'All other' at the bottom."""
     named = rows[~rows[query.by].isin([OTHER, TOTAL])].sort_values("value")
     ordered = pd.concat([rows[rows[query.by] == OTHER], named, rows[rows[query.by] == TOTAL]])
     names = [str(name) for name in ordered[query.by]]
     months = partial_periods(rows, query)
     held = f" ({next(iter(months.values()))})" if months else ""
-    fig = go.Figure(
-        go.Bar(
-            x=ordered["value"],
-            y=names,
-            orientation="h",
-            marker_color=[look(name).colour for name in names],
-            texttemplate="%{x:,.0f}",
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate=f"%{{y}}: %{{x:,.0f}}{held}<extra></extra>",
-        )
-    )
-    layout(fig, title, "")
-    fig.update_layout(
-        xaxis_title=axis_title(query), showlegend=False, hovermode="closest", height=160 + 32 * len(names)
-    )
+    bar = {
+        "type": "bar",
+        "x": ordered["value"].to_numpy(),
+        "y": names,
+        "orientation": "h",
+        "marker": {"color": [look(name).colour for name in names]},
+        "texttemplate": "%{x:,.0f}",
+        "textposition": "outside",
+        "cliponaxis": False,
+        "hovertemplate": f"%{{y}}: %{{x:,.0f}}{held}<extra></extra>",
+    }
+    spec: Spec = {"data": [bar], "layout": layout_spec(title, "")}
     room = 1.25  # for the value printed beyond the longest bar, on a phone too
-    return fig.update_xaxes(separatethousands=True, range=[0, float(ordered["value"].max()) * room])
+    spec["layout"].update(showlegend=False, hovermode="closest", height=160 + 32 * len(names))
+    spec["layout"]["xaxis"].update(
+        title={"text": axis_title(query)}, separatethousands=True, range=[0, float(ordered["value"].max()) * room]
+    )
+    return spec
 
 
-def _total_first(fig: go.Figure) -> go.Figure:
+def _total_first(spec: Spec) -> Spec:
     """The computed total: first in the legend, in the total's colour, a little heavier than its parts."""
     style = look(TOTAL)
-    fig.update_traces(legendrank=1, line={"color": style.colour, "width": 3}, selector={"name": TOTAL})
-    marker = {"color": style.colour, "symbol": style.symbol}
-    return fig.update_traces(marker=marker, selector={"name": TOTAL, "mode": "lines+markers"})
+    for trace in spec["data"]:
+        if trace.get("name") == TOTAL:
+            trace.update(legendrank=1, line={**trace.get("line", {}), "color": style.colour, "width": 3})
+            if trace.get("mode") == "lines+markers":
+                trace["marker"] = {**trace.get("marker", {}), "color": style.colour, "symbol": style.symbol}
+    return spec

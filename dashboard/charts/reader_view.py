@@ -7,10 +7,31 @@ once per cached view), after the chart builders are done.
 
 from __future__ import annotations
 
+from typing import Any
+
 import plotly.graph_objects as go
 
-from dashboard.charts.style import BLACK, BREAK, DARK, END_SMALL, LIGHT, SMALL
+from dashboard.charts.style import BLACK, BREAK, DARK, END_SMALL, LIGHT, SMALL, lean_template
 from data_sources.core.safe_text import escape_html
+
+
+def theme_layout(dark: bool) -> dict[str, Any]:
+    """The layout a theme changes: background, text and hover colours (series colours stay)."""
+    theme = DARK if dark else LIGHT
+    return {
+        "paper_bgcolor": theme.background,
+        "plot_bgcolor": theme.background,
+        "font": {"color": theme.text},
+        "title": {"subtitle": {"font": {"color": theme.text}}},
+        "legend": {"bgcolor": "rgba(0,0,0,0)"},
+        "hoverlabel": {"bgcolor": theme.background, "font": {"color": theme.text}, "bordercolor": theme.muted},
+    }
+
+
+def theme_axis(dark: bool) -> dict[str, str]:
+    """What a theme changes on every axis: grid and axis lines."""
+    theme = DARK if dark else LIGHT
+    return {"gridcolor": theme.grid, "linecolor": theme.muted, "zerolinecolor": theme.muted}
 
 
 def themed(fig: go.Figure, dark: bool, copy: bool = True) -> go.Figure:
@@ -19,16 +40,9 @@ def themed(fig: go.Figure, dark: bool, copy: bool = True) -> go.Figure:
     Okabe–Ito's black becomes the theme's foreground colour."""
     theme = DARK if dark else LIGHT
     fig = go.Figure(fig) if copy else fig
-    fig.update_layout(
-        paper_bgcolor=theme.background,
-        plot_bgcolor=theme.background,
-        font_color=theme.text,
-        title_subtitle_font_color=theme.text,
-        legend_bgcolor="rgba(0,0,0,0)",
-        hoverlabel={"bgcolor": theme.background, "font_color": theme.text, "bordercolor": theme.muted},
-    )
-    fig.update_xaxes(gridcolor=theme.grid, linecolor=theme.muted, zerolinecolor=theme.muted)
-    fig.update_yaxes(gridcolor=theme.grid, linecolor=theme.muted, zerolinecolor=theme.muted)
+    fig.update_layout(theme_layout(dark))
+    fig.update_xaxes(theme_axis(dark))
+    fig.update_yaxes(theme_axis(dark))
     fig.update_traces(marker_line_color=theme.background, selector={"type": "bar"})  # gaps between bars
     if dark:
         for trace in fig.data:
@@ -48,21 +62,58 @@ def sanitised(fig: go.Figure, copy: bool = True) -> go.Figure:
         for attribute in ("name", "hovertext", "text", "x", "y"):
             value = getattr(trace, attribute, None)
             if isinstance(value, str):
-                trace[attribute] = _escaped_keeping_layout(value)
+                trace[attribute] = escaped(value)
             elif isinstance(value, tuple | list) and any(isinstance(v, str) for v in value):
-                trace[attribute] = [_escaped_keeping_layout(v) if isinstance(v, str) else v for v in value]
+                trace[attribute] = [escaped(v) if isinstance(v, str) else v for v in value]
     for annotation in fig.layout.annotations:
-        annotation.text = _escaped_keeping_layout(annotation.text) if annotation.text else annotation.text
+        annotation.text = escaped(annotation.text) if annotation.text else annotation.text
     for title in (fig.layout.title, fig.layout.title.subtitle):
         if title.text:
-            title.text = _escaped_keeping_layout(title.text)
+            title.text = escaped(title.text)
     return fig
+
+
+def ready_for_reader(spec: dict[str, Any], dark: bool) -> dict[str, Any]:
+    """A figure built as plain data (`{"data": […], "layout": {…}}`), made what `sanitised` and `themed`
+    make of a built figure, in place and in one pass: text from the data escaped, the reader's theme
+    and the shared template set. Plotly then checks it once, when it becomes a figure."""
+    theme = DARK if dark else LIGHT
+    for trace in spec["data"]:
+        for attribute in ("name", "hovertext", "text", "x", "y"):
+            value = trace.get(attribute)
+            if isinstance(value, str):
+                trace[attribute] = escaped(value)
+            elif isinstance(value, list | tuple) and any(isinstance(v, str) for v in value):
+                trace[attribute] = [escaped(v) if isinstance(v, str) else v for v in value]
+        if trace.get("type") == "bar":
+            trace["marker"] = {**trace.get("marker", {}), "line": {"color": theme.background}}  # gaps between bars
+        for part in ("line", "marker"):
+            if dark and trace.get(part, {}).get("color") == BLACK:
+                trace[part]["color"] = theme.foreground
+    layout = spec["layout"]
+    for annotation in layout.get("annotations", []):
+        if annotation.get("text"):
+            annotation["text"] = escaped(annotation["text"])
+    layout["title"]["text"] = escaped(layout["title"]["text"])
+    for key, value in theme_layout(dark).items():
+        layout[key] = _merged(layout.get(key), value)
+    for axis in ("xaxis", "yaxis"):
+        layout[axis] = {**layout.get(axis, {}), **theme_axis(dark)}
+    layout["template"] = lean_template()
+    return spec
+
+
+def _merged(base: Any, update: Any) -> Any:
+    """`update` laid over `base`, nested dictionaries merged key by key (as Plotly's updates do)."""
+    if not isinstance(base, dict) or not isinstance(update, dict):
+        return update
+    return {**base, **{key: _merged(base.get(key), value) for key, value in update.items()}}
 
 
 LAYOUT_TAGS = (BREAK, "<sup>", "</sup>", SMALL, END_SMALL)  # the only markup our own titles and labels use
 
 
-def _escaped_keeping_layout(text: str) -> str:
+def escaped(text: str) -> str:
     """Escape a text, then give back the line break and subtitle tags our builders put there."""
     escaped = escape_html(text)
     for tag in LAYOUT_TAGS:

@@ -23,6 +23,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -144,16 +145,19 @@ def lean_template() -> go.layout.Template:
     return go.layout.Template(layout=layout_parts, data=data_parts)
 
 
-def layout(fig: go.Figure, title: str, y_title: str, subtitle: str | None = None) -> go.Figure:
-    """The shared template: a wrapped title with a subtitle, legend under the plot, thousands
-    separated, y axis from zero, margins that make room for all of it. `subtitle=None` splits the
-    title at its first comma (`split_title`)."""
+AXIS_X = {"automargin": True}
+AXIS_Y = {"rangemode": "tozero", "separatethousands": True, "automargin": True}
+
+
+def layout_spec(title: str, y_title: str, subtitle: str | None = None) -> dict[str, Any]:
+    """Everything the shared look sets, as one plain layout (its template aside): a wrapped title with a
+    subtitle, legend under the plot, thousands separated, y axis from zero, margins that make room for
+    all of it. `subtitle=None` splits the title at its first comma (`split_title`)."""
     head, tail = (title, subtitle) if subtitle is not None else split_title(title)
-    fig.update_layout(
-        template=lean_template(),
-        colorway=PALETTE,
-        font={"family": FONT, "size": FONT_SIZE, "color": LIGHT.text},
-        title={
+    return {
+        "colorway": PALETTE,
+        "font": {"family": FONT, "size": FONT_SIZE, "color": LIGHT.text},
+        "title": {
             "text": title_text(head, tail),
             "font": {"size": TITLE_SIZE},
             "x": 0,
@@ -165,17 +169,22 @@ def layout(fig: go.Figure, title: str, y_title: str, subtitle: str | None = None
             "automargin": True,
             "pad": {"b": 14, "l": 4},
         },
-        yaxis_title=wrapped(y_title, AXIS_TITLE_CHARS),
-        hovermode="x unified",
-        legend={"orientation": "h", "xref": "container", "x": 0, "yref": "container", "y": 0, "yanchor": "bottom"},
-        margin={"l": 8, "r": 12, "t": 10, "b": 8, "autoexpand": True},
-        paper_bgcolor=LIGHT.background,
-        plot_bgcolor=LIGHT.background,
-        height=440,
-    )
-    fig.update_xaxes(automargin=True)
-    fig.update_yaxes(rangemode="tozero", separatethousands=True, automargin=True)
-    return fig
+        "xaxis": dict(AXIS_X),
+        "yaxis": {**AXIS_Y, "title": {"text": wrapped(y_title, AXIS_TITLE_CHARS)}},
+        "hovermode": "x unified",
+        "legend": {"orientation": "h", "xref": "container", "x": 0, "yref": "container", "y": 0, "yanchor": "bottom"},
+        "margin": {"l": 8, "r": 12, "t": 10, "b": 8, "autoexpand": True},
+        "paper_bgcolor": LIGHT.background,
+        "plot_bgcolor": LIGHT.background,
+        "height": 440,
+    }
+
+
+def layout(fig: go.Figure, title: str, y_title: str, subtitle: str | None = None) -> go.Figure:
+    """The shared look (`layout_spec`) on a figure, every panel's axes included."""
+    fig.update_layout(template=lean_template(), **layout_spec(title, y_title, subtitle))
+    fig.update_xaxes(AXIS_X)
+    return fig.update_yaxes(AXIS_Y)
 
 
 def x_title(fig: go.Figure, text: str) -> go.Figure:
