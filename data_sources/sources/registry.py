@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from data_sources.acquire.source import Source
 from data_sources.sources import bts_crossings, cbp_nationwide, cbp_sbo, iom_darien, iom_mexico, ohss_usbp
 from data_sources.sources.keys import SOURCE_KEYS
@@ -27,3 +29,13 @@ def get_source(key: str) -> Source:
         return SOURCES[key]
     except KeyError:
         raise KeyError(f"unknown source {key!r}; known sources: {', '.join(SOURCES)}") from None
+
+
+def publisher_abbreviation(key: str) -> str:
+    """What a source's publisher is called in a short line: the abbreviation its name gives in
+    brackets ('… (CBP)' → 'CBP'), else the full name; a key no source has is given back as it is."""
+    source = SOURCES.get(key)
+    if source is None:
+        return key
+    short = re.search(r"\(([A-Z]{2,})\)", source.publisher)
+    return short.group(1) if short else source.publisher

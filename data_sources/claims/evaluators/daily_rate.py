@@ -7,7 +7,6 @@ decides, and both are named. OFO's encounters at ports alone are not a reading o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -19,7 +18,7 @@ from data_sources.claims.context import ChartSpec, Claim, ClaimContext, Evaluato
 from data_sources.claims.params import Params, check_window, window_around, window_months
 from data_sources.claims.verdict import Figure, compare_number
 from data_sources.core.vocabulary import ALL_SOUTHWEST, OFO, SERIES_COMPONENTS, USBP
-from data_sources.sources.registry import SOURCES
+from data_sources.sources.registry import publisher_abbreviation
 
 # Also read when there: `reconciliation` (how the month was first published) and `published_figures`.
 NEEDS = Needs(
@@ -84,17 +83,8 @@ def per_day_figure(row: pd.Series, what: str) -> Figure:
 
 def publishers(keys: Iterable[str]) -> str:
     """'CBP', 'OHSS' or 'CBP and OHSS': who published the rows a figure comes from (from the registry)."""
-    names = [_short_name(key) for key in keys]
+    names = [publisher_abbreviation(key) for key in keys]
     return w.listing(list(dict.fromkeys(names)))
-
-
-def _short_name(key: str) -> str:
-    """The abbreviation the registry gives in brackets ('... (CBP)'), else the publisher, else the key."""
-    source = SOURCES.get(key)
-    if source is None:
-        return key
-    short = re.search(r"\(([A-Z]{2,})\)", source.publisher)
-    return short.group(1) if short else source.publisher
 
 
 def revision_sentences(reconciliation: pd.DataFrame | None, month: pd.Timestamp) -> list[str]:

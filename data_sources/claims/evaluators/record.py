@@ -22,7 +22,7 @@ from data_sources.claims.params import ParamError, Params, check_choice, check_m
 from data_sources.claims.verdict import IN_LINE, NOT_IN_LINE, Verdict, not_checkable
 from data_sources.core.periods import month_start, shift_months
 from data_sources.core.vocabulary import ALL_SOUTHWEST, USBP
-from data_sources.sources.registry import SOURCES
+from data_sources.sources.registry import publisher_abbreviation
 
 DIRECTIONS = ("highest", "lowest")
 SPANS = ("month", "fiscal_year", "calendar_year", "day")
@@ -143,20 +143,11 @@ def source_spans(monthly: pd.DataFrame, component: str) -> str:
     spans = rows.groupby("source")["month"].agg(["min", "max"]).sort_values("min")
     parts = []
     for number, (source, span) in enumerate(spans.iterrows()):
-        name = short_publisher(str(source))
+        name = publisher_abbreviation(str(source))
         last = number == len(spans) - 1
         parts.append(f"{name} from {w.month_name(span['min'])}" if last else
                      f"{name} {w.month_name(span['min'])} to {w.month_name(span['max'])}")  # fmt: skip
     return ", ".join(parts)
-
-
-def short_publisher(source: str) -> str:
-    """'CBP' for cbp_sbo: the abbreviation the registry gives in brackets, else the publisher's name."""
-    declared = SOURCES.get(source)
-    if declared is None:
-        return source
-    found = re.search(r"\(([A-Z][A-Za-z]+)\)", declared.publisher)
-    return found.group(1) if found else declared.publisher
 
 
 def _rank_of(ranked: pd.DataFrame, month: pd.Timestamp, direction: str) -> tuple[int, pd.Series]:
