@@ -3,26 +3,28 @@
 For each sentence: find the numbers ("10,000", "ten thousand", "a quarter of a million", ranges;
 `numbers.py`), drop those that count nothing that crosses a border (money, ages, years, distances,
 days of a month, populations, caps, thresholds, capacities, plans, crowds in a camp; `flows.py`),
-read each one's unit ("migrants", "apprehensions", "times"), rate ("a day", "on Monday"; `phrases.py`)
+read each one's unit ("migrants", "apprehensions", "times"; `units.py`), rate ("a day"; `phrases.py`)
 and period (`when.py`), and say what it measures, in the labelled sets' words (`KINDS`; `measures.py`):
 a rate per day, one day, a month's, a fiscal or a calendar year's total, a total over several months,
 a group's size, ports closed, or a count no dataset of ours holds (enforcement away from the border).
 Record claims without a number ("the most of any month on record", "a 17-year low") are found too.
 
 A sentence is read with what the one before it said: its unit ("The number then rose to …"), its
-period ("The month's total was …") and a caravan it named ("By Tuesday it had shrunk to …").
-`tests/data/finder_dev.jsonl` measures it (`scoring.py`).
+period ("The month's total was …") and a caravan it named ("By Tuesday it had shrunk to …"; `carry.py`).
+`tests/data/finder_dev.jsonl` measures it (`scoring.py`). Each sentence's patterns run once, and
+only where they can match; each number only looks at the words around it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from functools import partial
 
+from data_sources.claims import carry
 from data_sources.claims import phrases as p
 from data_sources.claims import superlatives as sup
-from data_sources.claims.evaluate import EVALUATORS
+from data_sources.claims import units as u
 from data_sources.claims.flows import away_from_border, is_count, is_crowd, is_flow
 from data_sources.claims.measures import KINDS, TOTAL_OF, FoundClaim, default_params, fitted, kind_for, reread, to_json
 from data_sources.claims.numbers import Number, numbers_in, qualifier, words_to_number
@@ -35,21 +37,10 @@ __all__ += ["TOTAL_OF", "fitted", "reread", "to_json", "words_to_number"]
 MAX_TEXT_CHARS = 200_000
 MAX_CLAIMS = 60  # claims (and so cards with charts) per text: more is a list, not an article
 
-YEAR_SPANS = {"fiscal_year": "fiscal_year", "calendar_year": "calendar_year", "day": "day"}
 COMPARED = re.compile(
     r"\b(?:than|from|compared|versus|vs|against|up|down|before|earlier|ago|previous|prior|last)\b", re.I
 )
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the sentences before say, for a sentence that leans on them."""
-
-    unit: str = ""
-    when: str | None = None
-    caravan: bool = False
-    about: bool = False
-    border: bool = False
+LONGEST_COMPARED = len("compared")
 
 
 def find_claims(text: str, reference: str, port_names: Iterable[str] = (), *, cap: bool = True) -> list[FoundClaim]:
@@ -66,15 +57,18 @@ def find_claims(text: str, reference: str, port_names: Iterable[str] = (), *, ca
         raise ValueError(f"the text is over {MAX_TEXT_CHARS:,} characters")
     ref, ports = Reference.of(reference), p.port_pattern(port_names)
     claims: list[FoundClaim] = []
-    context = Context()
+    context = carry.Context()
     for sentence in _with_fragments(sentences_of(normalise(text))):
         if limit is not None and len(claims) >= limit:
             break
-        found, context = _read(sentence, ref, ports, context)
+        found, context = _read(sentence, ref, ports, context, None if limit is None else limit - len(claims))
         claims += found
     return claims if limit is None else claims[:limit]
 
 
+OF_MANY_AFTER = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+)?(?:[\w'’.]+\s+){0,2}?(?:\d[\d,]*|[a-z]+)\b(?=\s+\w)")
+STRONG = re.compile(r"^\s*strong\b")  # "6,000 strong"
+OF_MANY = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:[\w.'’]+\s+){0,2}?")  # "one of two bridges"
 FRAGMENT = re.compile(r"^[\w\s,.-]{1,60}[.!?]$")
 ANSWER = re.compile(r"^(?:That|This|Those)(?:\s+is|'s|\s+was|\s+are|\s+were)\s+(?:how|the)\b")
 
@@ -92,12 +86,16 @@ def _with_fragments(sentences: list[str]) -> list[str]:
 
 
 def _read(
-    sentence: str, ref: Reference, ports: re.Pattern[str] | None, before: Context
-) -> tuple[list[FoundClaim], Context]:
-    """The claims of one sentence, and the context it leaves for the next."""
+    sentence: str, ref: Reference, ports: re.Pattern[str] | None, before: carry.Context, room: int | None = None
+) -> tuple[list[FoundClaim], carry.Context]:
+    """The claims of one sentence, and the context it leaves for the next; with `room`, numbers are
+    read only until that many claims are found (the rest would be cut)."""
     cues = p.cues_of(sentence)
     about = cues.about_migration or before.about
     numbers = _counts(sentence) if about else []
+    records = sup.records_in(sentence, ref) if about else []
+    if not numbers and not records:  # no claim: only what the next sentence may lean on
+        return [], carry.context_after(sentence, ref, cues, before, "", [])
     periods = periods_in(sentence, ref)
     whens = _shared(sentence, numbers, assign(sentence, [(n.start, n.end) for n in numbers], periods))
     carried = before.when
@@ -105,50 +103,31 @@ def _read(
     claims: list[FoundClaim] = []
     unit_so_far = ""
     rates = p.rates_of(sentence, numbers)
+    listed = u.Listed(sentence, numbers)
+    away = away_from_border(sentence, before.border, cues.border) if numbers else False
+    dated = False  # whether a claim read so far has a period (a record may need it)
+    searched = (-1, -1)  # no comparison word lies in sentence[searched[0] : searched[1]]
     for at, (number, when) in enumerate(zip(numbers, whens, strict=True)):
+        if room is not None and len(claims) >= room and (dated or not records):
+            break  # the cap is reached: later numbers would be cut
         head = sentence[max(0, number.start - p.WINDOW_CHARS) : number.start]
         tail = sentence[number.end : number.end + p.WINDOW_CHARS]
-        if when is None and claims and claims[-1].when and not COMPARED.search(sentence, claims[-1].at, number.start):
-            when = When(number.start, number.end, claims[-1].when)  # "250,000 in December, or about 8,000 a day"
-        claim = _claim(sentence, number, head, tail, when, carried, ref, cues, before, unit_so_far, rates[at])
+        if when is None and claims and claims[-1].when:  # "250,000 in December, or about 8,000 a day"
+            start = claims[-1].at  # the words already searched are not searched again (linear)
+            since = max(start, searched[1] - LONGEST_COMPARED) if searched[0] == start else start
+            if not COMPARED.search(sentence, since, number.start):
+                when, searched = When(number.start, number.end, claims[-1].when), (start, number.start)
+        shared = partial(listed.unit, at)  # the unit of a list the number is in, read if it needs one
+        claim = _claim(
+            sentence, number, head, tail, when, carried, ref, cues, before, unit_so_far, rates[at], away, shared
+        )
         if claim is not None:
             claim.place, claim.at = place, number.start
-            unit_so_far = claim.unit
+            unit_so_far, dated = claim.unit, dated or bool(claim.when)
             claims.append(claim)
-    if about:
-        claims += _records(sentence, ref, periods, claims, carried, place)
-    claims.sort(key=lambda c: sentence.find(c.text))
-    own = [w for w in periods if not w.anchor]
-    return claims, Context(
-        unit=unit_so_far or p.unit_in(sentence) or (before.unit if not cues.about_migration else ""),
-        when=own[0].label if own else (claims[0].when if claims else None),
-        caravan=bool(p.CARAVAN.search(sentence)) or (before.caravan and not cues.about_migration),
-        about=cues.about_migration or (before.about and bool(claims)),
-        border=cues.border or (before.border and bool(claims)),
-    )
-
-
-def _records(
-    sentence: str, ref: Reference, periods: list[When], claims: list[FoundClaim], carried: str | None, place: str
-) -> list[FoundClaim]:
-    """Record claims without a number ('the most of any month on record'), each with its period."""
-    out = []
-    first = next((c.when for c in claims if c.when), None)
-    for record in sup.records_in(sentence, ref):
-        said = sup.record_period(sentence, record, periods, first) or carried
-        source = "text" if said and said != carried else "previous sentence" if said else "article date"
-        period = check_month(said) if said else ref.month
-        metric = (
-            "hemisphere_surge"
-            if record.metric == "citizenship_mix" and "hemisphere_surge" in EVALUATORS
-            else record.metric
-        )
-        hints = dict(record.hints)
-        if metric == "record" and said and kind_of(said) in YEAR_SPANS:
-            hints["span"] = YEAR_SPANS[kind_of(said)]
-        found = FoundClaim(sentence, record.text, None, None, "", "", "", place, period, source, metric, 0.6, "")
-        out.append(reread(replace(found, params=hints, kind="record"), "record", said))
-    return out
+    found = [(c.at, c) for c in claims] + sup.record_claims(sentence, ref, records, periods, claims, carried, place)
+    claims = [c for _, c in sorted(found, key=lambda pair: pair[0])]
+    return claims, carry.context_after(sentence, ref, cues, before, unit_so_far, claims, periods)
 
 
 def _counts(sentence: str) -> list[Number]:
@@ -159,9 +138,7 @@ def _counts(sentence: str) -> list[Number]:
         tail = sentence[number.end : number.end + p.WINDOW_CHARS]
         if not is_count(head, number.text, tail, number.value):
             continue
-        if out and re.fullmatch(
-            r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:[\w.'’]+\s+){0,2}?", sentence[out[-1].end : number.start]
-        ):
+        if out and OF_MANY.fullmatch(sentence, out[-1].end, number.start):
             continue
         out.append(number)
     return out
@@ -187,25 +164,29 @@ def _claim(
     carried: str | None,
     ref: Reference,
     cues: p.Cues,
-    before: Context,
+    before: carry.Context,
     unit_so_far: str,
     rate: str,
+    away: bool,
+    shared: Callable[[], str],
 ) -> FoundClaim | None:
     """One number read as a claim, or None when it counts nothing we would check."""
     head_clause, tail_clause = p.clause_before(head), p.clause_after(tail)
-    unit = p.unit_after(tail)
+    unit = u.unit_after(tail)
     if unit == "times" and not (number.value >= 1_000 and cues.verb_unit):
         return None
     unit = cues.verb_unit if unit == "times" else unit
-    of_many = re.match(r"^\s+(?:out\s+)?of\s+(?:the\s+)?(?:[\w'’.]+\s+){0,2}?(?:\d[\d,]*|[a-z]+)\b(?=\s+\w)", tail)
-    unit = unit or (p.unit_after(tail[of_many.end() :]) if of_many else "")  # "two of El Paso's four bridges"
-    unit = unit or p.unit_before(head_clause) or unit_so_far or cues.verb_unit or p.unit_before(head)
+    of_many = OF_MANY_AFTER.match(tail)
+    unit = unit or (u.unit_after(tail[of_many.end() :]) if of_many else "")  # "two of El Paso's four bridges"
+    unit = unit or shared()  # "2.2 million and 2.0 million apprehensions"
+    unit = unit or u.unit_before(head_clause) or unit_so_far or cues.verb_unit or u.unit_before(head)
     closure = unit in ("ports", "crossings") and cues.closure and number.value < 50
     said = when.label if when else carried
     single = bool(when and when.single) or bool(said and kind_of(said) == "day")
     one_off = not rate and (said is None or kind_of(said) in ("day", "month")) and unit in ("people", "")
-    named = p.CARAVAN_BEFORE.search(head) or p.CARAVAN_AFTER.match(tail_clause)
-    group = bool(number.fused or re.match(r"^\s*strong\b", tail) or p.GROUP_OF.search(head)) or (
+    groups = cues.caravan  # whether the sentence names a caravan, a convoy or a group at all
+    named = groups and (p.CARAVAN_BEFORE.search(head) or p.CARAVAN_AFTER.match(tail_clause))
+    group = bool(number.fused or STRONG.match(tail) or (groups and p.GROUP_OF.search(head))) or (
         one_off and (bool(named) or (before.caravan and (said is None or single)))
     )
     unit = unit or ("people" if group else before.unit)
@@ -218,7 +199,7 @@ def _claim(
         said,
         group,
         closure,
-        away_from_border(sentence, before.border),
+        away,
     )
     if said is None and (kind in ("group_size", "closures") or p.PRESENT.search(head + " " + tail_clause)):
         said = ref.month  # "now", plain present tense, or a group or closure of the article's days

@@ -37,6 +37,11 @@ MONEY_BEFORE = re.compile(
     r"House Bill|as young as|as old as|ages?)\s*$|:\s*$",
     NOCASE,
 )
+YEARS = re.compile(r"(?:between\s+)?(?:19|20)\d{2}(?:\s*(?:-|–|to|and)\s*(?:19|20)\d{2})?", NOCASE)
+MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$")
+MONTH_AFTER = re.compile(
+    r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
 # A count of people that is no flow of migrants: a population, a cap, a threshold, a capacity, a plan.
 NOT_A_FLOW_BEFORE = re.compile(
     r"\b(?:population|residents|inhabitants|city of|town of|community of|nation of|country of|home to|cap(?:ped)?|"
@@ -80,15 +85,14 @@ def is_count(head: str, text: str, tail: str, value: float) -> bool:
     `head` and `tail` are the few words around the number (`WINDOW_CHARS`), not the whole sentence.
     """
     near = head[-NEAR_CHARS:]
-    if MONEY_BEFORE.search(near) or NOT_MIGRATION_AFTER.match(tail):
+    # each of MONEY_BEFORE's words ends where the spaces before the number start, at most 16 characters on
+    if MONEY_BEFORE.search(near, max(0, len(near.rstrip()) - 16)) or NOT_MIGRATION_AFTER.match(tail):
         return False
-    if re.fullmatch(r"(?:between\s+)?(?:19|20)\d{2}(?:\s*(?:-|–|to|and)\s*(?:19|20)\d{2})?", text, NOCASE):
+    if YEARS.fullmatch(text):
         return False  # a year or a span of years, not a count
-    if re.search(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$", near):
+    if MONTH_BEFORE.search(near):
         return False  # a day of the month ("January 4", "Sept. 30")
-    if re.match(
-        r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", tail
-    ):
+    if MONTH_AFTER.match(tail):
         return False  # "30 September"
     return value >= 1
 
@@ -98,12 +102,15 @@ def is_crowd(head_clause: str, tail_clause: str) -> bool:
     return bool(CROWD.search(head_clause[-50:]) or CROWD.search(tail_clause[:50]))
 
 
-def away_from_border(sentence: str, border_before: bool) -> bool:
+def away_from_border(sentence: str, border_before: bool, border: bool | None = None) -> bool:
     """Enforcement away from the border (ICE arrests, removals, deportations, another country's
-    detentions): counts no dataset we hold measures."""
+    detentions): counts no dataset we hold measures. `border`: whether the sentence names the
+    border (`BORDER`), when already read."""
     if AWAY.search(sentence):
         return True
-    return not BORDER.search(sentence) and not border_before and bool(ENFORCEMENT.search(sentence))
+    if border is None:
+        border = bool(BORDER.search(sentence))
+    return not border and not border_before and bool(ENFORCEMENT.search(sentence))
 
 
 def data_needed(sentence: str) -> str:

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from data_sources.claims.text import holds_any
 
 SMALL = {
     w: i
@@ -58,7 +61,14 @@ QUALIFIER = re.compile(
 HYPHENATED = re.compile(r"^-(?!(?:strong|person|people|member|members)\b)[a-z]", re.IGNORECASE)
 GROUP_SUFFIX = re.compile(r"^-(?:strong|person|people|member)\b", re.IGNORECASE)
 ORDINAL_OR_NAME = re.compile(r"^(?:st|nd|rd|th)\b|^[a-z]", re.IGNORECASE)
-FUSED_BEFORE = re.compile(r"[A-Za-z]-\s*$")  # "COVID-19", "H-2", "I-94"
+# a digit or a number word (as a part of any word): a sentence without one holds no number
+GATE_WORDS = (*"0123456789", *SMALL, *TENS, *SCALES)
+MAY_HOLD = re.compile(r"\d|" + "|".join([*SMALL, *TENS, *SCALES]), re.IGNORECASE)
+NUMBER_WORDS = frozenset([*SMALL, *TENS, *SCALES])  # a spelled number starts with or holds one as a word
+NOT_LETTERS = str.maketrans({chr(i): " " for i in range(128) if not "a" <= chr(i) <= "z"})
+DIGIT_RUN = re.compile(r"\d+")
+FUSED_BEFORE = re.compile(r"[A-Za-z]-")  # "COVID-19", "H-2", "I-94"
+FROM = re.compile(r"\bfrom", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -75,7 +85,10 @@ class Number:
 
 def words_to_number(text: str) -> float | None:
     """'ten thousand' → 10000, 'two and a half million' → 2500000, 'a quarter of a million' → 250000."""
-    text = re.sub(r"[\s-]+", " ", text.lower().replace(",", "")).strip()
+    plain = text.replace(",", "")
+    if plain.isdecimal():
+        return float(plain)  # "250,000": the common case, read without patterns
+    text = re.sub(r"[\s-]+", " ", plain.lower()).strip()
     digits = re.fullmatch(r"(\d+(?:\.\d+)?) ?(million|billion|thousand)?", text)
     if digits:
         value = float(digits[1]) * SCALES.get(digits[2] or "", 1)
@@ -119,7 +132,18 @@ def _spelled(text: str) -> float | None:
 def _is_count_shape(sentence: str, start: int, end: int) -> bool:
     """False for a number fused to a unit ('7-day'), to letters before ('COVID-19') or an ordinal ('30th')."""
     after = sentence[end : end + 12]
-    return not (HYPHENATED.match(after) or ORDINAL_OR_NAME.match(after) or FUSED_BEFORE.search(sentence[:start]))
+    if HYPHENATED.match(after) or ORDINAL_OR_NAME.match(after):
+        return False
+    before = _before_spaces(sentence, start)
+    return not (before >= 2 and FUSED_BEFORE.match(sentence, before - 2, before))
+
+
+def _before_spaces(text: str, end: int) -> int:
+    """Where the run of spaces that ends at `end` starts: only the words right before a number are read,
+    never the whole text before it (so reading stays linear)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _range_parts(match: re.Match[str]) -> tuple[float, float] | None:
@@ -127,7 +151,8 @@ def _range_parts(match: re.Match[str]) -> tuple[float, float] | None:
     to 8,000' is a change, 'A and B …, respectively' two figures, and 'and' needs 'between'."""
     if match["joint"].lower() == "and" and not match["between"]:
         return None
-    if match["joint"].lower() == "to" and re.search(r"\bfrom\s*$", match.string[: match.start()], re.IGNORECASE):
+    before = _before_spaces(match.string, match.start())
+    if match["joint"].lower() == "to" and before >= 4 and FROM.match(match.string, before - 4, before):
         return None
     low, high = words_to_number(match["low"]), words_to_number(match["high"])
     if low is None or high is None:
@@ -144,17 +169,20 @@ def numbers_in(sentence: str) -> list[Number]:
     Linear in the sentence: ranges never overlap each other, so a single number is checked against
     them by bisection, not against every range found so far.
     """
+    digits = _digits_only(sentence)
+    if digits == [] or not holds_any(sentence, GATE_WORDS, MAY_HOLD):
+        return []
     found: list[Number] = []
     starts: list[int] = []
     ends: list[int] = []
-    for match in RANGE.finditer(sentence):
+    for match in RANGE.finditer(sentence) if digits is None else _scan(RANGE, sentence, digits, "between"):
         parts = _range_parts(match)
         if parts and _is_count_shape(sentence, match.start("low"), match.end()):
             start = match.start("low") if not match["between"] else match.start()
             found.append(Number(start, match.end(), match.group(0).strip(), parts[0], parts[1]))
             starts.append(match.start())
             ends.append(match.end())
-    for match in SINGLE.finditer(sentence):
+    for match in SINGLE.finditer(sentence) if digits is None else _scan(SINGLE, sentence, digits):
         before = bisect.bisect_left(starts, match.end()) - 1
         if before >= 0 and ends[before] > match.start():
             continue  # part of a range already read
@@ -169,7 +197,29 @@ def numbers_in(sentence: str) -> list[Number]:
     return sorted(found, key=lambda n: n.start)
 
 
+def _digits_only(sentence: str) -> list[int] | None:
+    """Where the runs of digits start, in an ASCII sentence with no number word ('ten', 'million'):
+    only there may a number start. None for any other sentence (its patterns search everywhere)."""
+    if not sentence.isascii() or not NUMBER_WORDS.isdisjoint(sentence.lower().translate(NOT_LETTERS).split()):
+        return None
+    return [match.start() for match in DIGIT_RUN.finditer(sentence)]
+
+
+def _scan(pattern: re.Pattern[str], sentence: str, digits: list[int], word: str = "") -> Iterator[re.Match[str]]:
+    """`pattern.finditer(sentence)`, trying only where a match may start: a run of digits (or `word`)."""
+    starts = digits
+    if word and word in sentence.lower():
+        starts = sorted([*digits, *(m.start() for m in re.finditer(word, sentence, re.IGNORECASE))])
+    end = 0
+    for start in starts:
+        match = pattern.match(sentence, start) if start >= end else None
+        if match:
+            end = match.end()
+            yield match
+
+
 def qualifier(head: str) -> str:
     """'nearly', 'more than', … just before the number ('' if none)."""
-    match = QUALIFIER.search(head.strip())
+    head = head.strip()
+    match = QUALIFIER.search(head, max(0, len(head) - 16))  # each ends the head, none is longer than 16
     return match[1].lower() if match else ""

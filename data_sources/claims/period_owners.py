@@ -82,6 +82,8 @@ def _paired_lists(
 ) -> list[tuple[list[int], list[When]]]:
     """Lists of numbers and of periods that go together in order: '232,963 and 183,479 in August and
     July', or any two lists of the same length in a sentence that says 'respectively'."""
+    if len(spans) < 2 or len(periods) < 2:
+        return []  # a list has two or more
     number_lists = _runs(len(spans), lambda i: LIST_GAP.match(sentence[spans[i][1] : spans[i + 1][0]]) is not None)
     period_lists = _runs(
         len(periods), lambda i: PERIOD_LIST_GAP.match(sentence[periods[i].end : periods[i + 1].start]) is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from data_sources.claims.holidays import holiday
 from data_sources.claims.period_labels import (
@@ -218,14 +219,24 @@ def _calendar(sentence: str, ref: Reference) -> list[When]:
 
 
 MONTH_GATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
-# Each reader runs only on a sentence holding one of its words (None: a month's name), to stay fast.
-READERS = (
-    (_fiscal, ("fiscal", "fy")),
-    (_fiscal_relative, ("fiscal", "months")),
-    (_spans, ("from ", "between ", "first ")),
-    (_days, None),
-    (_weekdays, ("day", "thanksgiving", "christmas", "easter", "new year", "fourth of july")),
-    (_month_years, None),
-    (_calendar, ("19", "20", "year")),
-    (_since_years, ("since",)),
+YEAR_GATE = re.compile(YEAR)
+DAY_WORDS = (*(w.title() for w in WEEKDAYS), "yesterday", "today", "Thanksgiving", "Christmas", "Year", "Easter")
+DAY_WORDS += ("Independence", "Fourth", "Memorial", "Labor")  # as `WEEKDAY` writes them (it heeds case)
+
+
+def _gate(words: tuple[str, ...], cased: bool = False) -> Callable[[str, str], bool]:
+    """Whether a sentence (as written, and in lower case) holds one of `words` (lower case, unless `cased`)."""
+    return lambda sentence, lower: any(word in (sentence if cased else lower) for word in words)
+
+
+# Each reader runs only on a sentence that may hold its kind of period, to stay fast.
+READERS: tuple[tuple[Callable[[str, Reference], list[When]], Callable[[str, str], bool]], ...] = (
+    (_fiscal, _gate(("fiscal", "fy"))),
+    (_fiscal_relative, _gate(("fiscal", "months"))),
+    (_spans, _gate(("from ", "between ", "first "))),
+    (_days, lambda sentence, lower: MONTH_GATE.search(sentence) is not None),
+    (_weekdays, _gate(DAY_WORDS, cased=True)),
+    (_month_years, lambda sentence, lower: MONTH_GATE.search(sentence) is not None),
+    (_calendar, lambda sentence, lower: "year" in lower or YEAR_GATE.search(sentence) is not None),
+    (_since_years, _gate(("since",))),
 )

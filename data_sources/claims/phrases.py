@@ -12,35 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from data_sources.claims.numbers import Number
+from data_sources.claims.text import holds_any
 
 NOCASE = re.IGNORECASE
-DEMONYMS = (
-    r"Venezuelans|Cubans|Haitians|Mexicans|Guatemalans|Hondurans|Salvadorans|Nicaraguans|Colombians|Ecuadorians|"
-    r"Peruvians|Brazilians|Chinese\s+(?:nationals|migrants|citizens)|Indians|Ukrainians|Russians|Africans|nationals"
-)
-UNITS = [  # (pattern after the number, unit)
-    (
-        r"(?:(?:undocumented\s+|illegal\s+|unauthorized\s+)?(?:migrants?|people|persons|individuals|immigrants|"
-        r"asylum[- ]seekers|noncitizens|aliens|border[- ]crossers|crossers|men,? women and children|adults|"
-        r"members|travell?ers|refugees|pedestrians|passengers|commuters|" + DEMONYMS + r"))",
-        "people",
-    ),
-    (r"(?:railway|rail)\s+crossings?|railway\s+bridges?|rail\s+bridges?|international\s+bridges?|bridges", "ports"),
-    (r"(?:(?:border|migrant|southwest(?:ern)?|southern\s+border)\s+)?encounters?", "encounters"),
-    (r"(?:(?:border|migrant)\s+)?(?:apprehensions?|arrests?|detentions?|catches)", "apprehensions"),
-    (r"(?:illegal\s+|unlawful\s+|irregular\s+)?(?:border\s+)?crossings?", "crossings"),
-    (r"(?:expulsions?)", "expulsions"),
-    (r"(?:removals?|deportations?|deportees|returns)", "removals"),
-    (r"(?:unaccompanied\s+)?(?:children|minors|kids|teenagers)", "children"),
-    (r"(?:families|family\s+units?|family\s+members)", "families"),
-    (r"(?:key\s+)?(?:border\s+)?(?:ports?(?:\s+of\s+entry)?|border\s+posts?|crossing\s+points?)", "ports"),
-    (r"(?:gotaways|got-?aways|known\s+evasions|evasions)", "gotaways"),
-    (r"times", "times"),
-]
-UNIT_AFTER = [(re.compile(rf"^(?:\W*[\w'’-]+\W+){{0,3}}?({pattern})\b", NOCASE), unit) for pattern, unit in UNITS]
-UNIT_ANYWHERE = [(re.compile(rf"\b{pattern}\b", NOCASE), unit) for pattern, unit in UNITS if unit != "times"]
 VERB_UNITS = [
     (re.compile(r"\b(?:encountered|encountering|encounter)\b", NOCASE), "encounters"),
     (
@@ -96,6 +73,7 @@ RATES = [
         "per year",
     ),
 ]
+RATE_WORDS = re.compile(r"day|dai|week|month|year|annual", NOCASE)  # in every rate above
 PORT_WORDS = re.compile(r"\bports?\s+of\s+entry\b", NOCASE)
 CARAVAN_BEFORE = re.compile(r"\b(?:caravans?|convoy)\b[^.;]{0,100}$|\b(?:the|this|that)\s+group\b[^.;]{0,40}$", NOCASE)
 CARAVAN_AFTER = re.compile(r"^[^.;]{0,50}\b(?:caravans?|convoy|(?:a|one|single|the\s+same)\s+group)\b", NOCASE)
@@ -104,6 +82,7 @@ PRESENT = re.compile(
     NOCASE,
 )
 GROUP_OF = re.compile(r"\b(?:groups?|caravans?|convoy)\s+of\s+(?:\w+\s+){0,2}$", NOCASE)
+GROUP_WORDS = re.compile(r"caravan|convoy|group", NOCASE)
 CARAVAN = re.compile(r"\b(?:caravans?|convoy)\b", NOCASE)
 CLOSURE = re.compile(r"\b(?:clos\w*|shut\w*|suspen\w*|reopen\w*|halt\w*)\b", NOCASE)
 WINDOW_CHARS = 160  # the words around a number that say what it counts
@@ -113,22 +92,29 @@ CLAUSE_END = re.compile(r"[;:—–()]|,\s|\s-\s|\b(?:while|whereas|but|although
 
 @dataclass(frozen=True)
 class Cues:
-    """What a sentence says once, whatever number in it is being read (so reading is linear)."""
+    """What a sentence says once, whatever number in it is being read (so reading is linear); the
+    cues only a number needs are read the first time one asks."""
 
+    sentence: str
     about_migration: bool
-    closure: bool
     border: bool
-    verb_unit: str
+
+    @cached_property
+    def closure(self) -> bool:
+        return bool(CLOSURE.search(self.sentence))
+
+    @cached_property
+    def caravan(self) -> bool:
+        """Whether it names a caravan, a convoy or a group (the patterns that read one need a word of these)."""
+        return holds_any(self.sentence, ("caravan", "convoy", "group"), GROUP_WORDS)
+
+    @cached_property
+    def verb_unit(self) -> str:
+        return next((unit for pattern, unit in VERB_UNITS if pattern.search(self.sentence)), "")
 
 
 def cues_of(sentence: str) -> Cues:
-    verb = next((unit for pattern, unit in VERB_UNITS if pattern.search(sentence)), "")
-    return Cues(
-        bool(CONTEXT.search(sentence)),
-        bool(CLOSURE.search(sentence)),
-        bool(BORDER.search(sentence)),
-        verb,
-    )
+    return Cues(sentence, bool(CONTEXT.search(sentence)), bool(BORDER.search(sentence)))
 
 
 def clause_before(head: str) -> str:
@@ -142,30 +128,9 @@ def clause_after(tail: str) -> str:
     return tail[: match.start()] if match else tail
 
 
-def unit_after(tail: str) -> str:
-    """The unit noun closest after the number (within four words)."""
-    window = " ".join(tail[:WINDOW_CHARS].split()[:6])
-    found = [
-        (match.start(1), order, unit)
-        for order, (pattern, unit) in enumerate(UNIT_AFTER)
-        if (match := pattern.match(window))
-    ]
-    return min(found)[2] if found else ""
-
-
-def unit_before(clause: str) -> str:
-    """A unit noun as the subject before the number in its clause ('Encounters dropped to 140,000'); a
-    port named before a number is where it was counted, not what."""
-    found = [(m.end(), unit) for pattern, unit in UNIT_ANYWHERE if unit != "ports" for m in pattern.finditer(clause)]
-    return max(found)[1] if found else ""
-
-
-def unit_in(text: str) -> str:
-    """The last unit noun named anywhere in `text` (a previous sentence's subject)."""
-    return unit_before(text[-2 * WINDOW_CHARS :])
-
-
 def rate(text: str) -> str:
+    if not RATE_WORDS.search(text):
+        return ""  # each rate names a day, a week, a month or a year: most texts need no more searching
     for pattern, found in RATES:
         if pattern.search(text):
             return found
@@ -194,6 +159,8 @@ def place(sentence: str, ports: re.Pattern[str] | None = None) -> str:
 
 def rates_of(sentence: str, numbers: list[Number]) -> list[str]:
     """The rate of each number; numbers listed together ('1,500 and 940 … a day') share the last one's."""
+    if not RATE_WORDS.search(sentence):
+        return [""] * len(numbers)
     rates: list[str] = []
     for at in range(len(numbers)):
         rates.append(_rate_of(sentence, numbers, at, rates[-1] if rates else ""))

@@ -10,9 +10,12 @@ claims. `finder.py` gives each the period its sentence says it is about.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from data_sources.claims.when import BOUNDARY, Reference, When, kind_of
+from data_sources.claims.evaluate import EVALUATORS
+from data_sources.claims.measures import FoundClaim, reread
+from data_sources.claims.text import holds_any
+from data_sources.claims.when import BOUNDARY, Reference, When, check_month, kind_of
 
 NOCASE = re.IGNORECASE
 TIME_WORD = (
@@ -37,6 +40,10 @@ PHRASES = re.compile(
     rf"|\b(?:the\s+)?unprecedented\b",
     NOCASE,
 )
+# a word each of the phrases above holds: a sentence without one holds no record claim
+GATE_WORDS: tuple[str, ...] = ("record", "low", "high", "most", "fewest", "busiest", "quietest", "largest")
+GATE_WORDS += ("smallest", "biggest", "greatest", "heaviest", "than", "unprecedented")
+MAY_HOLD = re.compile("|".join(GATE_WORDS), NOCASE)
 FORECAST = re.compile(
     r"\b(?:(?-i:may|might|could|would|will)|expected\s+to|projected\s+to|on\s+(?:track|pace)\s+to)\b[^,;.]{0,30}$",
     NOCASE,
@@ -46,6 +53,7 @@ WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
 WORDS |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 HEMISPHERE = re.compile(r"\b(?:Western Hemisphere|hemisphere|nationalities|countries|Venezuel\w+|Cuba\w*)\b", NOCASE)
 CARAVAN = re.compile(r"\b(?:caravans?|convoy|group)\b", NOCASE)
+YEAR_SPANS = {"fiscal_year": "fiscal_year", "calendar_year": "calendar_year", "day": "day"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,9 @@ class Record:
 
 def records_in(sentence: str, ref: Reference) -> list[Record]:
     """The record claims of a sentence, in order."""
-    out = []
+    out: list[Record] = []
+    if not holds_any(sentence, GATE_WORDS, MAY_HOLD):
+        return out
     for match in PHRASES.finditer(sentence):
         unprecedented = match.group(0).lower().endswith("unprecedented")
         if not unprecedented and FORECAST.search(sentence, max(0, match.start() - 40), match.start()):
@@ -137,3 +147,33 @@ def record_period(sentence: str, record: Record, periods: list[When], first_clai
     if label and record.hints.get("span") == "fiscal_year" and kind_of(label) == "calendar_year":
         label = "FY" + label[2:]
     return label
+
+
+def record_claims(
+    sentence: str,
+    ref: Reference,
+    records: list[Record],
+    periods: list[When],
+    claims: list[FoundClaim],
+    carried: str | None,
+    place: str,
+) -> list[tuple[int, FoundClaim]]:
+    """Record claims without a number ('the most of any month on record'), each with its period and
+    where it starts in the sentence."""
+    out = []
+    first = next((c.when for c in claims if c.when), None)
+    for record in records:
+        said = record_period(sentence, record, periods, first) or carried
+        source = "text" if said and said != carried else "previous sentence" if said else "article date"
+        period = check_month(said) if said else ref.month
+        metric = (
+            "hemisphere_surge"
+            if record.metric == "citizenship_mix" and "hemisphere_surge" in EVALUATORS
+            else record.metric
+        )
+        hints = dict(record.hints)
+        if metric == "record" and said and kind_of(said) in YEAR_SPANS:
+            hints["span"] = YEAR_SPANS[kind_of(said)]
+        found = FoundClaim(sentence, record.text, None, None, "", "", "", place, period, source, metric, 0.6, "")
+        out.append((record.start, reread(replace(found, params=hints, kind="record"), "record", said)))
+    return out

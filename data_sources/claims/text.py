@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from html.parser import HTMLParser
 
 from data_sources.core.safe_text import ZERO_WIDTH_AND_BIDI
@@ -14,6 +15,8 @@ ABBREVIATION = re.compile(
 )
 
 
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n")
+SPACES = re.compile(r"\s+")
 INVISIBLE = re.compile(f"[{ZERO_WIDTH_AND_BIDI}]")
 
 
@@ -23,12 +26,23 @@ def normalise(text: str) -> str:
     return INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
 
 
+def holds_any(text: str, words: Sequence[str], pattern: re.Pattern[str]) -> bool:
+    """Whether `text` holds one of the lower-case `words` in any case: a quick test before slower
+    patterns run. `pattern` searches for the same words, case-insensitively; it reads text that is
+    not ASCII, where a letter may match another one without being its lower case ("ſ", "ı")."""
+    if not text.isascii():
+        return pattern.search(text) is not None
+    lower = text.lower()
+    return any(word in lower for word in words)
+
+
 def sentences_of(text: str) -> list[str]:
     """Split prose into sentences (abbreviations like 'U.S.' and 'Dec.' do not end one)."""
-    pieces = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n", text)
+    pieces = SENTENCE_END.split(text)
     sentences: list[str] = []
-    for piece in (re.sub(r"\s+", " ", p).strip() for p in pieces):
-        if sentences and ABBREVIATION.search(sentences[-1]):
+    for piece in (SPACES.sub(" ", p).strip() for p in pieces):
+        # an abbreviation is at most 7 characters long and ends the sentence: only its end is searched
+        if sentences and ABBREVIATION.search(sentences[-1], max(0, len(sentences[-1]) - 8)):
             sentences[-1] += " " + piece
         elif piece:
             sentences.append(piece)

@@ -33,7 +33,7 @@ from data_sources.claims.period_labels import (
     span_label,
 )
 from data_sources.claims.period_owners import BOUNDARY, assign
-from data_sources.claims.period_readers import MONTH_GATE, READERS
+from data_sources.claims.period_readers import READERS
 from data_sources.core.vocabulary import MONTH_NAMES
 
 __all__ = ["BOUNDARY", "Reference", "When", "assign", "check_month", "kind_of", "parse_label", "periods_in"]
@@ -69,9 +69,8 @@ def periods_in(sentence: str, reference: Reference, main: str | None = None) -> 
             reference = Reference(day, True)
         except ValueError:
             pass
-    months = MONTH_GATE.search(sentence) is not None
-    for reader, words in READERS:
-        if (months and words is None) or (words and any(word in lower for word in words)):
+    for reader, may_hold in READERS:
+        if may_hold(sentence, lower):
             found += reader(sentence, reference)
     chosen: list[When] = []
     for when in sorted(found, key=lambda w: (w.start, -(w.end - w.start))):
@@ -79,7 +78,7 @@ def periods_in(sentence: str, reference: Reference, main: str | None = None) -> 
             chosen.append(_since(sentence, when, reference))
     absolute = next((w.label for w in chosen if not w.anchor), None) or main
     relative = []
-    if any(word in lower for word in RELATIVE_WORDS):
+    if _may_be_relative(sentence, lower):
         relative = [w for w in _month_relative(sentence, reference, absolute) if not _inside(w, chosen)]
     return sorted(chosen + relative, key=lambda w: w.start)
 
@@ -124,6 +123,8 @@ def _month_relative(sentence: str, ref: Reference, main: str | None) -> list[Whe
             back = (
                 int(count) if count.isdigit() else {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}[count]
             )
+            if back > MAX_YEARS_BACK:
+                continue  # "2019 years ago" is no period of a border count (and would not be a date)
             label = main or ref.month
             for _ in range(back):
                 label = _year_before(label)
@@ -141,4 +142,21 @@ def _year_before(label: str) -> str:
     return shift_month(label[:7], -12)
 
 
+MAX_YEARS_BACK = 100
 RELATIVE_WORDS = ("month", "week", "year", "now", "current", "these days")
+NOT_LETTERS = str.maketrans({chr(i): " " for i in range(128) if not "a" <= chr(i) <= "z"})
+YEAR_BACK = {"earlier", "before", "ago", "prior", "previous", "preceding"}
+
+
+def _may_be_relative(sentence: str, lower: str) -> bool:
+    """Whether `MONTH_RELATIVE` may match: the words it needs, as whole words in an ASCII sentence
+    ("that week" or "last year" need no search), else any of `RELATIVE_WORDS`."""
+    if not sentence.isascii():
+        return any(word in lower for word in RELATIVE_WORDS)
+    words = set(lower.translate(NOT_LETTERS).split())
+    return bool(
+        words & {"month", "now", "currently"}
+        or ("days" in words and "these" in words)
+        or ("week" in words and ("this" in words or "last" in words))
+        or (("year" in words or "years" in words) and words & YEAR_BACK)
+    )

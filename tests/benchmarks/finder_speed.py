@@ -2,9 +2,9 @@
 
     .venv/bin/python -m tests.benchmarks.finder_speed [--runs 5]
 
-A paste of about 1 MB with 10,000 numbers, written from our own sentence patterns (rates, monthly
-and fiscal-year totals, ranges, written-out amounts, dates, money and other distractors). Medians of
-`--runs` runs, for:
+A paste of about 1 MB with 10,000 numbers spread evenly over it, written from our own sentence
+patterns (rates, monthly and fiscal-year totals, ranges, written-out amounts, dates, money and other
+distractors) with a sentence of plain filler between them. Medians of `--runs` runs, for:
 - the page's path: the first `MAX_TEXT_CHARS` characters, capped at `MAX_CLAIMS` claims;
 - the whole paste with no cap (every claim of all 10,000 numbers), and a quarter and a half of it,
   to show the time grows linearly with the text.
@@ -31,8 +31,9 @@ MONTHS = ["January", "March", "May", "July", "September", "November"]
 TARGET_SECONDS = 2.0
 
 
-def paste(numbers: int = 10_000) -> str:
-    """About 1 MB of sentences holding `numbers` numbers in all (two or three per sentence)."""
+def paste(numbers: int = 10_000, size: int = 1_000_000) -> str:
+    """About `size` characters of sentences holding `numbers` numbers in all (two or three per
+    sentence), spread evenly over the whole text: a sentence of plain filler (no number) between them."""
     sentences, counted = [], 0
     for i in itertools.count():
         if counted >= numbers:
@@ -43,10 +44,17 @@ def paste(numbers: int = 10_000) -> str:
         text = template.format(n=n, m=n + 1_000, d=d, e=d + 500, month=MONTHS[i % 6], year=year, prev=year - 1)
         counted += sum(ch.isdigit() and not text[j - 1].isdigit() and text[j - 1] != "," for j, ch in enumerate(text))
         sentences.append(text)
-    body = " ".join(sentences)
-    filler = " The debate over the border went on in Congress and in town halls across the state."
-    while len(body) < 1_000_000:
-        body += filler
+    filler = "The debate over the border went on in Congress and in town halls across the state."
+    fillers = max(0, size - len(" ".join(sentences))) / (len(filler) + 1)  # how many fit, in all
+    parts, owed = [], 0.0
+    for sentence in sentences:
+        parts.append(sentence)
+        owed += fillers / len(sentences)
+        parts += [filler] * int(owed)
+        owed -= int(owed)
+    body = " ".join(parts)
+    while len(body) < size:
+        body += " " + filler
     return body
 
 
