@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -17,7 +16,6 @@ import streamlit as st
 
 from dashboard.card_views import ArticleView
 from dashboard.charts import encounters
-from dashboard.page_kit import LazyCsv
 from dashboard.prebuilt import article_view
 from data_sources.claims.articles import Article, articles_dir, load_articles
 from data_sources.claims.evaluate import ClaimContext, evaluate
@@ -96,7 +94,7 @@ class ExplorerChart:
     """One explorer view as drawn: the figure (escaped and themed), its rows as CSV, the notes under it."""
 
     figure: go.Figure
-    csv: LazyCsv  # made when a reader downloads it, once
+    csv: bytes
     file_name: str
     notes: list[str]
 
@@ -114,10 +112,9 @@ def _explorer_chart(fingerprint: str, query: Query, dark: bool, _data: Dataset) 
     if rows.empty:
         return None
     figure = encounters.explorer(rows, query, policy_events(_data.tables["events"], query), dark)
-    download = for_download(rows, query)
     return ExplorerChart(
         figure,
-        LazyCsv(cache(lambda: to_csv_bytes(download)), [str(column) for column in download.columns]),
+        to_csv_bytes(for_download(rows, query)),
         file_name(query),
         notes(_data.tables, rows, query, view),
     )

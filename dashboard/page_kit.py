@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import streamlit as st
 
@@ -31,15 +30,6 @@ def events_wanted() -> bool:
 def show_events() -> bool:
     """The sidebar switch for event markers on charts (one switch, the same key on every page)."""
     return st.sidebar.toggle("Show events on charts", value=True, key=EVENTS_KEY)
-
-
-@dataclass(frozen=True)
-class LazyCsv:
-    """A CSV made only when a reader asks for it (most views are looked at, not downloaded), with the
-    column names its dictionary needs now."""
-
-    make: Callable[[], bytes]
-    columns: list[str]
 
 
 def notes(markdown: str, csv_text: bytes | str, file_name: str, key: str) -> None:

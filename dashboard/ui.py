@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.charts.reader_view import plain, sanitised, themed
-from dashboard.page_kit import CHART_CONFIG, LazyCsv, dark_theme, friendly, notes, show_events
+from dashboard.page_kit import CHART_CONFIG, dark_theme, friendly, notes, show_events
 from dashboard.prebuilt import citation, columns_markdown, missing_notices, source_line
 from data_sources.acquire.source import Source
 from data_sources.core.safe_text import escape_markdown, plain_text
@@ -31,7 +31,7 @@ from data_sources.tables.export import to_csv_bytes
 
 def chart_with_download(
     fig: go.Figure,
-    rows: pd.DataFrame | bytes | LazyCsv,
+    rows: pd.DataFrame | bytes,
     file_name: str,
     key: str,
     table: str = "",
@@ -51,12 +51,7 @@ def chart_with_download(
         config=CHART_CONFIG,
         alt=f"Chart: {plain(str(fig.layout.title.text or file_name))}",
     )
-    if isinstance(rows, LazyCsv):
-        data: bytes | Callable[[], bytes] = rows.make
-        header = rows.columns
-    else:
-        data = rows if isinstance(rows, bytes) else to_csv_bytes(rows)
-        header = csv_header(data)
+    data = rows if isinstance(rows, bytes) else to_csv_bytes(rows)
     st.download_button(
         "Download this data (CSV)",
         data,
@@ -65,7 +60,7 @@ def chart_with_download(
         key=f"download-{key}",
         icon=":material/download:",
     )
-    column_notes(header, file_name, key, table)
+    column_notes(csv_header(data), file_name, key, table)
 
 
 def csv_header(data: bytes) -> list[str]:
