@@ -20,6 +20,7 @@ from data_sources.core.periods import day_name, month_name
 from data_sources.core.vocabulary import EVENT_KINDS
 from data_sources.sources.registry import SOURCES
 from data_sources.tables.build import Dataset
+from data_sources.tables.combine import source_spans
 
 KIND_HEADINGS = dict(
     zip(
@@ -67,12 +68,11 @@ def splice_lines(southwest: pd.DataFrame) -> list[str]:
     """Which source each component's months come from, in order: '- U.S. Border Patrol: DHS …
     (October 1999 to September 2021), then CBP … (October 2021 to August 2025).'"""
     lines = []
-    for component, rows in southwest.groupby("component", sort=True):
-        spans = rows.groupby("source")["month"].agg(["min", "max"]).sort_values("min")
+    for component in sorted(southwest["component"].unique()):
         parts = [
             f"{SOURCES[str(key)].publisher if str(key) in SOURCES else key} "
-            f"({month_name(span['min'])} to {month_name(span['max'])})"
-            for key, span in spans.iterrows()
+            f"({month_name(span['first'])} to {month_name(span['last'])})"
+            for key, span in source_spans(southwest, component).iterrows()
         ]
         lines.append(f"- **{component}**: " + ", then ".join(parts) + ".")
     return lines

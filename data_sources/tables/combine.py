@@ -63,6 +63,14 @@ def splice(candidates: pd.DataFrame) -> pd.DataFrame:
     return validate(SOUTHWEST_MONTHLY, series.reset_index(drop=True))
 
 
+def source_spans(series: pd.DataFrame, component: str) -> pd.DataFrame:
+    """Which source gives which months of one component of the spliced series, oldest first: one row
+    per source with its `first` and `last` month (read from the rows, so true after any refresh)."""
+    rows = series[series["component"] == component]
+    months = rows.groupby("source")["month"]
+    return pd.DataFrame({"first": months.min(), "last": months.max()}).sort_values("first")
+
+
 def reconcile(candidates: pd.DataFrame, rounding: dict[str, int], breakdown: str = SOUTHWEST_TOTAL) -> pd.DataFrame:
     """Each non-winning value next to the winning one for the same month and component.
 

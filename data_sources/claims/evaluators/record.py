@@ -23,6 +23,7 @@ from data_sources.claims.verdict import IN_LINE, NOT_IN_LINE, Verdict, not_check
 from data_sources.core.periods import month_start, shift_months
 from data_sources.core.vocabulary import ALL_SOUTHWEST, USBP
 from data_sources.sources.registry import publisher_abbreviation
+from data_sources.tables import combine
 
 DIRECTIONS = ("highest", "lowest")
 SPANS = ("month", "fiscal_year", "calendar_year", "day")
@@ -139,14 +140,13 @@ def _years(totals: pd.DataFrame, component: str, month: pd.Timestamp, span: str,
 def source_spans(monthly: pd.DataFrame, component: str) -> str:
     """Which publisher gives which months of a component, from the rows' `source` column:
     'OHSS October 1999 to September 2021, CBP from October 2021'."""
-    rows = monthly[monthly["component"] == component]
-    spans = rows.groupby("source")["month"].agg(["min", "max"]).sort_values("min")
+    spans = combine.source_spans(monthly, component)
     parts = []
     for number, (source, span) in enumerate(spans.iterrows()):
         name = publisher_abbreviation(str(source))
         last = number == len(spans) - 1
-        parts.append(f"{name} from {w.month_name(span['min'])}" if last else
-                     f"{name} {w.month_name(span['min'])} to {w.month_name(span['max'])}")  # fmt: skip
+        parts.append(f"{name} from {w.month_name(span['first'])}" if last else
+                     f"{name} {w.month_name(span['first'])} to {w.month_name(span['last'])}")  # fmt: skip
     return ", ".join(parts)
 
 
