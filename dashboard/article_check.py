@@ -3,9 +3,7 @@ a reader keeps or corrects each claim found, and the downloads of the result."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -27,7 +25,6 @@ COLUMNS = ["keep", "number", "measures", "period", "reason", "sentence"]
 PLAIN = {kind.plain: name for name, kind in KINDS.items()}  # "people per day" → "daily_rate"
 TOTALS = ("month_total", "fiscal_year_total", "calendar_year_total", "period_total")
 BAD_PERIOD = "Not a period: write 2023-12, FY2024, CY2023, 2023-12-18 or 2023-10..2024-03."
-DATE = re.compile(r"(19|20)\d{2}-(0[1-9]|1[0-2])(-\d{2})?")  # a day, or a month when the day is not known
 
 
 def latest_month(data: Dataset) -> str:
@@ -39,14 +36,8 @@ def latest_month(data: Dataset) -> str:
 def reference_day(text: str) -> str | None:
     """The article's date as typed ('2023-12-19', or '2023-12' when only the month is known), or None
     when it is no real date: it stands for 'now', 'last month' and 'on Monday' in the text."""
-    text = text.strip()
-    if not DATE.fullmatch(text):
-        return None
-    try:
-        dt.date.fromisoformat(text if len(text) == 10 else f"{text}-01")
-    except ValueError:
-        return None
-    return text
+    label = parse_label(text)
+    return label if label is not None and kind_of(label) in ("day", "month") else None
 
 
 def read_input() -> str:

@@ -84,7 +84,7 @@ def columns_markdown(dictionary: pd.DataFrame) -> str:
 
 def chart_view(figure: object, rows: pd.DataFrame, file_name: str, table: str, dark: bool) -> ChartView:
     """A figure in the reader's theme, the rows it draws and what their columns mean."""
-    shown = themed(sanitised(figure), dark)  # type: ignore[arg-type]
+    shown = themed(sanitised(figure), dark, copy=False)  # type: ignore[arg-type]
     dictionary = frame_dictionary(list(rows.columns), table)
     return ChartView(
         figure=shown.to_json(),

@@ -85,6 +85,11 @@ def x_span(fig: go.Figure, events: pd.DataFrame) -> float:
     for trace in fig.data:
         if trace.x is not None and len(trace.x) and pd.api.types.is_datetime64_any_dtype(pd.Series(trace.x)):
             dates += [*pd.to_datetime(pd.Series(trace.x))]
+    return days_between(dates)
+
+
+def days_between(dates: list[pd.Timestamp]) -> float:
+    """Days from the first to the last of some dates (at least 1): how long a time axis is."""
     return max((max(dates) - min(dates)).days, 1) if dates else 1
 
 

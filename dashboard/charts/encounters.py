@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.common import event_marks, line_traces, within
+from dashboard.charts.common import days_between, event_marks, line_traces, within
 from dashboard.charts.reader_view import ready_for_reader
 from dashboard.charts.style import SeriesStyle, layout_spec, series_style
 from data_sources.core.safe_text import escape_html
@@ -95,8 +95,7 @@ def explorer_spec(rows: pd.DataFrame, query: Query, events: pd.DataFrame | None)
 
 
 def _with_events(spec: Spec, events: pd.DataFrame, months: pd.Series) -> None:
-    dates = [*events["start_date"], months.min(), months.max()]
-    marks = event_marks(events, max((max(dates) - min(dates)).days, 1), [("x", "y")])
+    marks = event_marks(events, days_between([*events["start_date"], months.min(), months.max()]), [("x", "y")])
     spec["layout"].update(shapes=marks.shapes, annotations=marks.badges)
     spec["data"] += marks.keys
 

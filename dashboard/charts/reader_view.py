@@ -52,6 +52,18 @@ def themed(fig: go.Figure, dark: bool, copy: bool = True) -> go.Figure:
     return fig
 
 
+TRACE_TEXTS = ("name", "hovertext", "text", "x", "y")  # where a trace carries text from the data
+
+
+def _has_text(value: Any) -> bool:
+    return isinstance(value, str) or (isinstance(value, tuple | list) and any(isinstance(v, str) for v in value))
+
+
+def _escaped_texts(value: Any) -> Any:
+    """A text, or the texts in a list, escaped (numbers and dates left as they are)."""
+    return escaped(value) if isinstance(value, str) else [escaped(v) if isinstance(v, str) else v for v in value]
+
+
 def sanitised(fig: go.Figure, copy: bool = True) -> go.Figure:
     """Escape text that came from the data before Plotly reads it as HTML: trace names (legend),
     hover and bar texts, category labels, title, subtitle and annotations. A category value such as
@@ -59,12 +71,10 @@ def sanitised(fig: go.Figure, copy: bool = True) -> go.Figure:
     copy (figures are cached), unless `copy` is False for a figure built for this rerun only."""
     fig = go.Figure(fig) if copy else fig
     for trace in fig.data:
-        for attribute in ("name", "hovertext", "text", "x", "y"):
+        for attribute in TRACE_TEXTS:
             value = getattr(trace, attribute, None)
-            if isinstance(value, str):
-                trace[attribute] = escaped(value)
-            elif isinstance(value, tuple | list) and any(isinstance(v, str) for v in value):
-                trace[attribute] = [escaped(v) if isinstance(v, str) else v for v in value]
+            if _has_text(value):
+                trace[attribute] = _escaped_texts(value)
     for annotation in fig.layout.annotations:
         annotation.text = escaped(annotation.text) if annotation.text else annotation.text
     for title in (fig.layout.title, fig.layout.title.subtitle):
@@ -79,12 +89,9 @@ def ready_for_reader(spec: dict[str, Any], dark: bool) -> dict[str, Any]:
     and the shared template set. Plotly then checks it once, when it becomes a figure."""
     theme = DARK if dark else LIGHT
     for trace in spec["data"]:
-        for attribute in ("name", "hovertext", "text", "x", "y"):
-            value = trace.get(attribute)
-            if isinstance(value, str):
-                trace[attribute] = escaped(value)
-            elif isinstance(value, list | tuple) and any(isinstance(v, str) for v in value):
-                trace[attribute] = [escaped(v) if isinstance(v, str) else v for v in value]
+        for attribute in TRACE_TEXTS:
+            if _has_text(trace.get(attribute)):
+                trace[attribute] = _escaped_texts(trace[attribute])
         if trace.get("type") == "bar":
             trace["marker"] = {**trace.get("marker", {}), "line": {"color": theme.background}}  # gaps between bars
         for part in ("line", "marker"):

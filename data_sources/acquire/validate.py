@@ -105,7 +105,7 @@ def validate_file(
             f"to {start}–{end}; keeping the current snapshot"
         )
     for name, table in monthly_tables(tables).items():
-        for column in _few_valued_columns(table):
+        for column in _few_valued_columns(name, table):
             _last_month_complete(name, column, table)
     if current_path is not None:
         previous = parse_checked(source, current_path)
@@ -126,11 +126,9 @@ def category_columns(name: str, table: pd.DataFrame) -> list[str]:
     return [c for c in key_of(schema) if c != "month"]
 
 
-def _few_valued_columns(table: pd.DataFrame) -> list[str]:
-    """Columns with few values (components, regions, groups): each month should have all of them."""
-    return [
-        c for c in table.columns if c != "month" and _is_text(table[c]) and table[c].nunique() <= LAST_MONTH_MAX_VALUES
-    ]
+def _few_valued_columns(name: str, table: pd.DataFrame) -> list[str]:
+    """The category columns with few values (components, regions, groups): each month should have all."""
+    return [c for c in category_columns(name, table) if table[c].nunique() <= LAST_MONTH_MAX_VALUES]
 
 
 def compare_vintages(name: str, old: pd.DataFrame, new: pd.DataFrame) -> None:

@@ -20,7 +20,7 @@ from data_sources.claims import wording as w
 from data_sources.claims.context import ChartSpec, Claim, ClaimContext, Evaluator, Needs, Tables, covers
 from data_sources.claims.params import ParamError, Params, check_choice, check_month
 from data_sources.claims.verdict import IN_LINE, NOT_IN_LINE, Verdict, not_checkable
-from data_sources.core.periods import month_start, shift_months
+from data_sources.core.periods import FISCAL_YEAR_START_MONTH, month_start, shift_months
 from data_sources.core.vocabulary import ALL_SOUTHWEST, USBP
 from data_sources.sources.registry import publisher_abbreviation
 from data_sources.tables import combine
@@ -127,7 +127,7 @@ def _years(totals: pd.DataFrame, component: str, month: pd.Timestamp, span: str,
     """Complete fiscal or calendar years (from the year totals built with the tables) up to the one
     ending in `month`, each dated by its last month."""
     year = totals[span]
-    last_month = 9 if span == "fiscal_year" else 12  # the federal fiscal year ends in September
+    last_month = FISCAL_YEAR_START_MONTH - 1 if span == "fiscal_year" else 12
     ended = pd.to_datetime({"year": year, "month": last_month, "day": 1})
     chosen = totals.assign(month=ended)
     chosen = chosen[(chosen["component"] == component) & chosen["complete"] & (chosen["month"] <= month)]
