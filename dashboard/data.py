@@ -7,7 +7,9 @@ costs one small check per rerun (on an object store: one small read of each sour
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,13 +18,15 @@ import streamlit as st
 
 from dashboard.card_views import ArticleView
 from dashboard.charts import encounters
-from dashboard.prebuilt import article_view
+from dashboard.prebuilt import article_view, columns_markdown
 from data_sources.claims.articles import Article, articles_dir, load_articles
 from data_sources.claims.evaluate import ClaimContext, evaluate
 from data_sources.tables import build as tables
 from data_sources.tables.build import Dataset
+from data_sources.tables.dictionary import frame_dictionary
 from data_sources.tables.explore import VIEWS, Query, file_name, for_download, policy_events
-from data_sources.tables.explore_hemisphere import notes, rows_for
+from data_sources.tables.explore_hemisphere import notes, rows_for, view_months
+from data_sources.tables.explore_link import presets
 from data_sources.tables.export import to_csv_bytes
 
 log = logging.getLogger(__name__)
@@ -118,3 +122,36 @@ def _explorer_chart(fingerprint: str, query: Query, dark: bool, _data: Dataset) 
         file_name(query),
         notes(_data.tables, rows, query, view),
     )
+
+
+def explorer_months(data: Dataset, view: str) -> list[str]:
+    """The months an explorer view's range slider offers, worked out once per dataset and view (not on
+    every rerun); shared by every session, so never changed by a caller."""
+    return _explorer_months(data.fingerprint, view, _data=data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _explorer_months(fingerprint: str, view: str, _data: Dataset) -> list[str]:
+    return view_months(_data.tables, VIEWS[view])
+
+
+@functools.lru_cache(maxsize=64)
+def _range_presets(months: tuple[str, ...], fiscal: bool) -> dict[str, tuple[str, str]]:
+    return presets(list(months), fiscal)
+
+
+def range_presets(months: Sequence[str], fiscal: bool) -> dict[str, tuple[str, str]]:
+    """The explorer's quick ranges over these months (`explore_link.presets`), once per list of months."""
+    return _range_presets(tuple(months), fiscal)
+
+
+@functools.lru_cache(maxsize=256)
+def _column_notes(columns: tuple[str, ...], table: str) -> tuple[str, bytes]:
+    dictionary = frame_dictionary(list(columns), table)
+    return columns_markdown(dictionary), to_csv_bytes(dictionary)
+
+
+def column_notes(columns: Sequence[str], table: str = "") -> tuple[str, bytes]:
+    """What each column means, as Markdown and as a CSV file, made once per set of columns and table
+    (the explorer shows them under every chart, on every rerun)."""
+    return _column_notes(tuple(columns), table)

@@ -13,6 +13,7 @@ from typing import cast
 
 import streamlit as st
 
+from dashboard.data import range_presets
 from data_sources.core.vocabulary import COMPONENTS
 from data_sources.tables.explore import (
     BOTH,
@@ -26,7 +27,7 @@ from data_sources.tables.explore import (
     label,
     month_label,
 )
-from data_sources.tables.explore_link import clamp_range, parse_query, presets, to_params
+from data_sources.tables.explore_link import clamp_range, parse_query, to_params
 
 REMEMBERED, NOTICES = "explorer_query", "explorer_notices"  # not widget keys: they outlive a page switch
 PREFIX = "explorer_"
@@ -67,7 +68,7 @@ def _restore(coverage: tuple[str, str]) -> Query:
 
 def _presets(months: list[str], fiscal: bool) -> None:
     """Quick ranges under the slider; a pick moves the slider, then the pills clear (they are buttons)."""
-    ranges = presets(months, fiscal)
+    ranges = range_presets(months, fiscal)
 
     def pick() -> None:
         chosen = st.session_state[f"{PREFIX}preset"]

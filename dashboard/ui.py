@@ -15,9 +15,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard import data
 from dashboard.charts.reader_view import plain, sanitised, themed
 from dashboard.page_kit import CHART_CONFIG, dark_theme, friendly, notes, show_events
-from dashboard.prebuilt import citation, columns_markdown, missing_notices, source_line
+from dashboard.prebuilt import citation, missing_notices, source_line
 from data_sources.acquire.source import Source
 from data_sources.core.safe_text import escape_markdown, plain_text
 from data_sources.core.vocabulary import MARKER_KINDS
@@ -25,7 +26,6 @@ from data_sources.sources.registry import SOURCES
 from data_sources.tables.build import Dataset
 
 __all__ = ["CHART_CONFIG", "citation", "dark_theme", "friendly", "source_line"]
-from data_sources.tables.dictionary import frame_dictionary
 from data_sources.tables.export import to_csv_bytes
 
 
@@ -71,8 +71,8 @@ def csv_header(data: bytes) -> list[str]:
 def column_notes(columns: Sequence[str], file_name: str, key: str, table: str = "") -> None:
     """Beside a CSV download, folded away: each column's unit and meaning, and the same as a CSV file.
     The data file itself holds only the rows drawn, so the dictionary is a file of its own."""
-    dictionary = frame_dictionary(columns, table)
-    notes(columns_markdown(dictionary), to_csv_bytes(dictionary), file_name, key)
+    markdown, dictionary = data.column_notes(columns, table)
+    notes(markdown, dictionary, file_name, key)
 
 
 def link(url: str, source: Source) -> str:

@@ -3,13 +3,17 @@ page takes from the data."""
 
 from __future__ import annotations
 
+import copy
+import json
 from dataclasses import replace
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
-from dashboard.charts.encounters import chart_title, explorer
+from dashboard.charts.encounters import chart_title, explorer, explorer_spec
+from dashboard.charts.reader_view import figure_of, ready_for_reader
 from dashboard.charts.style import series_style
 from dashboard.port_controls import default_map_month
 from data_sources.core.vocabulary import ALL_SOUTHWEST, DARIEN, MEXICO, OFO, SOUTHWEST_REGION, USBP
@@ -257,6 +261,23 @@ def test_a_partial_year_is_hollow_on_a_dashed_line_and_says_how_many_months():
     assert hollow.customdata == ("2 of 12 months",) and "%{customdata}" in hollow.hovertemplate
     assert {solid.legendgroup, dashed.legendgroup, hollow.legendgroup} == {USBP} and not dashed.showlegend
     assert "Partial years, drawn hollow on a dashed line: FY2024 has 2 of 12 months." in notes(rows, query)[1]
+
+
+@pytest.mark.parametrize(
+    ("table", "query"),
+    [
+        (fiscal_year_2023_and(["2023-10", "2023-11"]), Query("2022-10", "2023-11", unit="per_day")),  # lines, events
+        (fiscal_year_2023_and(["2023-10"]), Query("2022-10", "2023-10", component=USBP, granularity="fiscal_year")),
+        (fiscal_year_2023_and([]), Query("2023-05", "2023-05", unit="total")),  # one period: bars
+    ],
+)
+def test_explorer_figures_are_what_plotlys_checks_make_of_them(table, query):
+    """The explorer skips Plotly's property checks (`figure_of`); with them on, every property must be
+    accepted and the figure drawn must be the same."""
+    rows = explore(table, VIEWS["southwest"], query)
+    spec = ready_for_reader(explorer_spec(rows, query, policy_events(EVENTS, query)), dark=False)
+    checked = go.Figure(copy.deepcopy(spec))  # raises on any property Plotly does not know
+    assert json.loads(checked.to_json()) == json.loads(figure_of(spec).to_json())
 
 
 def test_a_single_period_is_drawn_as_bars_largest_on_top():

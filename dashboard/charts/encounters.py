@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.common import days_between, event_marks, line_traces, within
-from dashboard.charts.reader_view import ready_for_reader
+from dashboard.charts.reader_view import figure_of, ready_for_reader
 from dashboard.charts.style import SeriesStyle, layout_spec, series_style
 from data_sources.core.safe_text import escape_html
 from data_sources.core.vocabulary import ALL_SOUTHWEST, COMPONENT_SHORT, USBP
@@ -76,7 +76,7 @@ def explorer(rows: pd.DataFrame, query: Query, events: pd.DataFrame | None, dark
     Built as plain data and made a figure once: Plotly checks every property on each update, so a
     figure assembled in one step costs a fraction of one updated trace by trace (a new explorer view
     is drawn while the reader waits)."""
-    return go.Figure(ready_for_reader(explorer_spec(rows, query, events), dark))
+    return figure_of(ready_for_reader(explorer_spec(rows, query, events), dark))
 
 
 def explorer_spec(rows: pd.DataFrame, query: Query, events: pd.DataFrame | None) -> Spec:
@@ -96,7 +96,8 @@ def explorer_spec(rows: pd.DataFrame, query: Query, events: pd.DataFrame | None)
 
 def _with_events(spec: Spec, events: pd.DataFrame, months: pd.Series) -> None:
     marks = event_marks(events, days_between([*events["start_date"], months.min(), months.max()]), [("x", "y")])
-    spec["layout"].update(shapes=marks.shapes, annotations=marks.badges)
+    drawn = {"shapes": marks.shapes, "annotations": marks.badges}
+    spec["layout"].update({part: items for part, items in drawn.items() if items})  # as Plotly drops empty ones
     spec["data"] += marks.keys
 
 

@@ -86,7 +86,7 @@ def sanitised(fig: go.Figure, copy: bool = True) -> go.Figure:
 def ready_for_reader(spec: dict[str, Any], dark: bool) -> dict[str, Any]:
     """A figure built as plain data (`{"data": […], "layout": {…}}`), made what `sanitised` and `themed`
     make of a built figure, in place and in one pass: text from the data escaped, the reader's theme
-    and the shared template set. Plotly then checks it once, when it becomes a figure."""
+    and the shared template set. `figure_of` makes it a figure."""
     theme = DARK if dark else LIGHT
     for trace in spec["data"]:
         for attribute in TRACE_TEXTS:
@@ -108,6 +108,13 @@ def ready_for_reader(spec: dict[str, Any], dark: bool) -> dict[str, Any]:
         layout[axis] = {**layout.get(axis, {}), **theme_axis(dark)}
     layout["template"] = lean_template()
     return spec
+
+
+def figure_of(spec: dict[str, Any]) -> go.Figure:
+    """A figure from plain data without Plotly's property checks, which are three quarters of the cost
+    of a new explorer view's figure (16 of 19 ms). The specs come from our own builders, never from a
+    reader; `tests/test_explore.py` builds them with the checks on and compares the two figures."""
+    return go.Figure(spec, _validate=False)
 
 
 def _merged(base: Any, update: Any) -> Any:

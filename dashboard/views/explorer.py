@@ -5,22 +5,22 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import explorer_controls, ui
-from dashboard.data import dataset, explorer_chart
+from dashboard.data import dataset, explorer_chart, explorer_months
 from data_sources.tables.explore import VIEWS
-from data_sources.tables.explore_hemisphere import view_months
 
 
 def render() -> None:
     data = dataset()
     st.title("Encounters explorer")
-    wanted = VIEWS[explorer_controls.chosen_view()]
+    chosen = explorer_controls.chosen_view()
+    wanted = VIEWS[chosen]
     st.caption(wanted.about)
     # a hemisphere table holds both places: each place's view needs its own source
     missing = wanted.year_tables and ui.missing_sources(data, list(wanted.sources))
     if wanted.table not in data.tables or missing:
         ui.explain_missing(data, list(wanted.sources))
         return
-    query, notices = explorer_controls.controls(view_months(data.tables, wanted))
+    query, notices = explorer_controls.controls(explorer_months(data, chosen))
     for notice in notices:
         st.info(ui.escape_markdown(notice), icon=":material/link_off:")
     chart = explorer_chart(data, query, ui.dark_theme())

@@ -7,6 +7,7 @@ hemisphere views (`explore_hemisphere`) and the URL link (`explore_link`) use th
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import pandas as pd
@@ -48,7 +49,13 @@ def period_label(period: Any, granularity: Granularity) -> str:
 
 def month_label(month: str | pd.Timestamp) -> str:
     """'2023-12' (or its first day) → 'Dec 2023'."""
-    return f"{month_start(month) if isinstance(month, str) else month:%b %Y}"
+    return _label_of_period(month) if isinstance(month, str) else f"{month:%b %Y}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_of_period(period: str) -> str:
+    """Remembered: the explorer's range slider labels every month of a table on every rerun."""
+    return f"{month_start(period):%b %Y}"
 
 
 def partial_periods(rows: pd.DataFrame, query: Query) -> dict[str, str]:

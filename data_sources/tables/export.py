@@ -29,32 +29,30 @@ EXPORT_COLUMNS = {
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Prefix text cells that a spreadsheet would treat as a formula with an apostrophe."""
-    out = frame.copy()
-    for column in out.columns:
-        if pd.api.types.is_string_dtype(out[column]) or pd.api.types.is_object_dtype(out[column]):
-            text = out[column]
+    """Prefix text cells that a spreadsheet would treat as a formula with an apostrophe (a copy only
+    when some cell needs it: most frames have none, and this runs on every new explorer view)."""
+    out = frame
+    for column in frame.columns:
+        if pd.api.types.is_string_dtype(frame[column]) or pd.api.types.is_object_dtype(frame[column]):
+            text = frame[column]
             risky = _starts_a_formula(text)
             if risky.any():
+                out = out.copy() if out is frame else out
                 out[column] = text.where(~risky, "'" + text.astype(str))
     return out
 
 
 def _starts_a_formula(text: pd.Series) -> pd.Series:
-    """Which cells are text starting with a formula character (vectorised for string columns; an
-    object column may mix text with numbers, which are never touched)."""
-    if pd.api.types.is_string_dtype(text) and not pd.api.types.is_object_dtype(text):
-        return text.str.startswith(FORMULA_PREFIXES).fillna(False).astype(bool)
-    return text.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_PREFIXES)).astype(bool)
+    """Which cells are text starting with a formula character. Each distinct value is looked at once
+    (a column holds few of them); an object column may mix text with numbers, which are never touched."""
+    risky = [value for value in text.unique() if isinstance(value, str) and value.startswith(FORMULA_PREFIXES)]
+    return text.isin(risky)
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     """Spreadsheet-safe CSV with months written as YYYY-MM-DD (the first of the month)."""
     out = neutralise_formulas(frame)
-    for column in out.columns:
-        if pd.api.types.is_datetime64_any_dtype(out[column]):
-            out[column] = out[column].dt.strftime("%Y-%m-%d")
-    return out.to_csv(index=False, float_format="%.2f", lineterminator="\n").encode("utf-8")
+    return out.to_csv(index=False, float_format="%.2f", date_format="%Y-%m-%d", lineterminator="\n").encode("utf-8")
 
 
 def exported(dataset: Dataset) -> dict[str, pd.DataFrame]:

@@ -2,7 +2,8 @@
 a fingerprint of both the snapshots and the code that turns them into tables.
 
 Every page asks this on every visit, so it imports neither pandas nor the parsers, and it rereads the
-package's files only when their sizes or modification times change (a `stat` per file, not a read).
+package's files only when their sizes or modification times change (a `stat` per file, not a read),
+and lists them at most once a second.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import time
 from pathlib import Path
 
 from data_sources.acquire.snapshots import Snapshot, SnapshotStore, is_url
@@ -20,6 +22,8 @@ CACHE_ENV = "BORDER_CACHE_DIR"
 LOCAL_CACHE_ENV = "BORDER_LOCAL_CACHE_DIR"  # this machine's part when the store is remote
 CODE_SUFFIXES = {".py", ".csv"}
 _code_digests: dict[tuple[tuple[str, int, int], ...], str] = {}
+CODE_RECHECK_SECONDS = 1.0
+_last_code_digest: dict[Path, tuple[float, str]] = {}  # folder → (when it was listed, its digest)
 
 
 def cache_root() -> Path | str:
@@ -61,7 +65,17 @@ def usable_snapshots(store: SnapshotStore) -> tuple[dict[str, Snapshot], list[st
 
 def code_digest(folder: Path = PACKAGE_DIR) -> str:
     """A digest of a package's code and CSVs (reference lists included), recomputed only when a
-    file's size or modification time changes."""
+    file's size or modification time changes. Every rerun of every page asks, and listing and
+    statting the files costs 3 ms: they are looked at again at most once a second (an edit is seen a
+    second later at worst)."""
+    listed_at, digest = _last_code_digest.get(folder, (float("-inf"), ""))
+    if time.monotonic() - listed_at < CODE_RECHECK_SECONDS:
+        return digest
+    _last_code_digest[folder] = (time.monotonic(), _listed_digest(folder))
+    return _last_code_digest[folder][1]
+
+
+def _listed_digest(folder: Path) -> str:
     files = sorted(p for p in folder.rglob("*") if p.suffix in CODE_SUFFIXES)
     signature = tuple((str(p), *_size_and_time(p)) for p in files)
     if signature not in _code_digests:
