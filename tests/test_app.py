@@ -148,6 +148,16 @@ def test_the_article_page_reads_top_to_bottom_though_its_chart_is_sent_first(dat
     assert order[chart + 1] == "download_button"
 
 
+def test_saved_figures_are_drawn_as_plotlys_checks_make_them(data_cache):
+    """The article page draws its saved figures without checking them again (`cards._figure`); with
+    Plotly's checks on, every property must be accepted and the figure must be the same."""
+    charts = run_page(claim="all").get("plotly_chart")
+    assert len(charts) >= 6
+    for chart in charts:
+        drawn_spec = json.loads(chart.proto.spec)
+        assert json.loads(go.Figure(drawn_spec).to_json()) == drawn_spec
+
+
 def test_the_check_page_reads_last_month_from_the_articles_day(data_cache):
     app = run_page("check_article")
     app.text_input(key="check_month").input("2024-01-16")  # a day: "last month" is December 2023
