@@ -332,6 +332,23 @@ def test_every_choice_is_in_the_title_and_in_the_csv_columns(query, title, colum
     assert list(download.columns[: len(rows.columns)]) == list(rows.columns)  # the chart's rows, unchanged
 
 
+def test_a_tie_at_the_cut_keeps_the_name_that_sorts_first_and_sums_stay_whole():
+    table = monthly(
+        [("2024-01", "Peru", 30), ("2024-01", "Chile", 30), ("2024-01", "Haiti", 0), ("2024-02", "Peru", 5)],
+        "citizenship",
+    )
+    query = Query("2024-01", "2024-02", "cbp_detail", "citizenship", unit="total", top=1)
+    rows = explore(table, VIEWS["cbp_detail"], query)
+    # Peru (35) is first; the cut at one series falls between Chile and Haiti's zero, both folded
+    assert list(zip(rows["period"].dt.strftime("%Y-%m"), rows["citizenship"], rows["value"], strict=True)) == [
+        ("2024-01", OTHER, 30),
+        ("2024-01", "Peru", 30),
+        ("2024-02", "Peru", 5),
+    ]
+    tied = explore(table.assign(encounters=[30, 30, 0, 0]), VIEWS["cbp_detail"], query)
+    assert set(tied["citizenship"]) == {"Chile", OTHER}  # 30 each: Chile sorts before Peru
+
+
 @pytest.mark.parametrize("top", [2, 20])
 def test_the_publishers_other_and_our_remainder_are_one_bucket(top):
     table = monthly(
