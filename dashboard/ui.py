@@ -15,8 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import data
 from dashboard.charts.reader_view import plain, sanitised, themed
+from dashboard.data import column_notes as column_meanings
 from dashboard.page_kit import CHART_CONFIG, dark_theme, friendly, notes, show_events
 from dashboard.prebuilt import citation, missing_notices, source_line
 from data_sources.acquire.source import Source
@@ -71,7 +71,7 @@ def csv_header(data: bytes) -> list[str]:
 def column_notes(columns: Sequence[str], file_name: str, key: str, table: str = "") -> None:
     """Beside a CSV download, folded away: each column's unit and meaning, and the same as a CSV file.
     The data file itself holds only the rows drawn, so the dictionary is a file of its own."""
-    markdown, dictionary = data.column_notes(columns, table)
+    markdown, dictionary = column_meanings(columns, table)
     notes(markdown, dictionary, file_name, key)
 
 
