@@ -16,9 +16,11 @@ from dashboard.charts.common import lines
 from dashboard.charts.reader_view import plain, sanitised, themed
 from dashboard.charts.style import (
     BLACK,
+    CITIZENSHIPS,
     DARK,
     LABEL_CHARS,
     LIGHT,
+    PALETTE,
     SUBTITLE_CHARS,
     TITLE_CHARS,
     layout,
@@ -123,3 +125,11 @@ def test_charts_are_drawn_without_a_toolbar_and_with_a_description(data_cache):
     assert charts and all(json.loads(c.proto.config)["displayModeBar"] is False for c in charts)
     assert all(c.proto.alt.startswith("Chart: ") for c in charts)
     assert json.loads(charts[0].proto.spec)["layout"]["paper_bgcolor"] == LIGHT.background  # no theme known: light
+
+
+def test_the_leading_citizenships_each_have_a_colour_of_their_own_in_any_spelling():
+    """A "top 7" chart by citizenship must not draw two countries in one colour (they were hashed into
+    slots, and Mexico and El Salvador shared a green); CBP's area tables write names in capitals."""
+    leading = CITIZENSHIPS[: len(PALETTE)]
+    assert len({series_style(name).colour for name in leading}) == len(PALETTE)
+    assert all(series_style(name.upper()) == series_style(name) for name in CITIZENSHIPS)

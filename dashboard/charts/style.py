@@ -57,6 +57,25 @@ MEASURES = (
     "Rail Containers Empty",
 )
 
+# The citizenships with the most encounters in the OHSS and CBP tables, most first: the top seven
+# (what a "top N" chart shows together) each get a colour of their own, where names hashed into slots
+# could share one. Looked up case-blind: CBP's area tables write "MEXICO".
+CITIZENSHIPS = (
+    "Mexico",
+    "Guatemala",
+    "Honduras",
+    "El Salvador",
+    "Venezuela",
+    "Cuba",
+    "Ecuador",
+    "Colombia",
+    "Nicaragua",
+    "Brazil",
+    "Peru",
+    "India",
+    "Haiti",
+)
+
 
 @dataclass(frozen=True)
 class SeriesStyle:
@@ -69,14 +88,18 @@ def _slot(number: int) -> SeriesStyle:
 
 
 FIXED = {ALL_SOUTHWEST: SeriesStyle(BLUE), USBP: SeriesStyle(ORANGE), OFO: SeriesStyle(GREEN), OTHER: SeriesStyle(GREY)}
-LISTED = {name: _slot(number) for names in (REGIONS, SOUTHWEST_SECTORS, MEASURES) for number, name in enumerate(names)}
+LISTED = {
+    name.casefold(): _slot(number)
+    for names in (REGIONS, SOUTHWEST_SECTORS, MEASURES, CITIZENSHIPS)
+    for number, name in enumerate(names)
+}
 
 
 @cache
 def series_style(name: str) -> SeriesStyle:
     """The colour and marker of a series, by its name alone ('Del Rio, TX' and 'Del Rio' are one sector)."""
     key = str(sector_name(pd.Series([name])).iloc[0])
-    found = FIXED.get(key) or LISTED.get(key)
+    found = FIXED.get(key) or LISTED.get(key.casefold())
     return found or _slot(zlib.crc32(key.encode()) % (len(PALETTE) * len(SYMBOLS)))
 
 
