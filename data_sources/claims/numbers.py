@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from data_sources.claims.text import holds_any
+from data_sources.claims.text import ascii_words, holds_any
 
 SMALL = {
     w: i
@@ -65,7 +65,6 @@ ORDINAL_OR_NAME = re.compile(r"^(?:st|nd|rd|th)\b|^[a-z]", re.IGNORECASE)
 GATE_WORDS = (*"0123456789", *SMALL, *TENS, *SCALES)
 MAY_HOLD = re.compile(r"\d|" + "|".join([*SMALL, *TENS, *SCALES]), re.IGNORECASE)
 NUMBER_WORDS = frozenset([*SMALL, *TENS, *SCALES])  # a spelled number starts with or holds one as a word
-NOT_LETTERS = str.maketrans({chr(i): " " for i in range(128) if not "a" <= chr(i) <= "z"})
 DIGIT_RUN = re.compile(r"\d+")
 FUSED_BEFORE = re.compile(r"[A-Za-z]-")  # "COVID-19", "H-2", "I-94"
 FROM = re.compile(r"\bfrom", re.IGNORECASE)
@@ -200,7 +199,7 @@ def numbers_in(sentence: str) -> list[Number]:
 def _digits_only(sentence: str) -> list[int] | None:
     """Where the runs of digits start, in an ASCII sentence with no number word ('ten', 'million'):
     only there may a number start. None for any other sentence (its patterns search everywhere)."""
-    if not sentence.isascii() or not NUMBER_WORDS.isdisjoint(sentence.lower().translate(NOT_LETTERS).split()):
+    if not sentence.isascii() or not NUMBER_WORDS.isdisjoint(ascii_words(sentence.lower())):
         return None
     return [match.start() for match in DIGIT_RUN.finditer(sentence)]
 

@@ -18,6 +18,7 @@ ABBREVIATION = re.compile(
 SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n")
 SPACES = re.compile(r"\s+")
 INVISIBLE = re.compile(f"[{ZERO_WIDTH_AND_BIDI}]")
+NOT_LETTERS = str.maketrans({chr(i): " " for i in range(128) if not "a" <= chr(i) <= "z"})
 
 
 def normalise(text: str) -> str:
@@ -34,6 +35,12 @@ def holds_any(text: str, words: Sequence[str], pattern: re.Pattern[str]) -> bool
         return pattern.search(text) is not None
     lower = text.lower()
     return any(word in lower for word in words)
+
+
+def ascii_words(lower: str) -> list[str]:
+    """The runs of letters a–z in a lower-case ASCII text: its words, for a quick test of whole words
+    before slower patterns run."""
+    return lower.translate(NOT_LETTERS).split()
 
 
 def sentences_of(text: str) -> list[str]:

@@ -34,6 +34,7 @@ from data_sources.claims.period_labels import (
 )
 from data_sources.claims.period_owners import BOUNDARY, assign
 from data_sources.claims.period_readers import READERS
+from data_sources.claims.text import ascii_words
 from data_sources.core.vocabulary import MONTH_NAMES
 
 __all__ = ["BOUNDARY", "Reference", "When", "assign", "check_month", "kind_of", "parse_label", "periods_in"]
@@ -144,7 +145,6 @@ def _year_before(label: str) -> str:
 
 MAX_YEARS_BACK = 100
 RELATIVE_WORDS = ("month", "week", "year", "now", "current", "these days")
-NOT_LETTERS = str.maketrans({chr(i): " " for i in range(128) if not "a" <= chr(i) <= "z"})
 YEAR_BACK = {"earlier", "before", "ago", "prior", "previous", "preceding"}
 
 
@@ -153,7 +153,7 @@ def _may_be_relative(sentence: str, lower: str) -> bool:
     ("that week" or "last year" need no search), else any of `RELATIVE_WORDS`."""
     if not sentence.isascii():
         return any(word in lower for word in RELATIVE_WORDS)
-    words = set(lower.translate(NOT_LETTERS).split())
+    words = set(ascii_words(lower))
     return bool(
         words & {"month", "now", "currently"}
         or ("days" in words and "these" in words)
