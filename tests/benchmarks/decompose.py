@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from dashboard.card_views import read_index, read_view, views_key
-from tests.benchmarks.run import APPS, REPO, first_chart, spawn
+from tests.benchmarks.run import APPS, REPO, first_chart, second_visits
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
 CHART = """
@@ -89,16 +89,8 @@ def main() -> None:
             (folder / f"variant_{number}.py").write_text(code)
             apps[name] = str(folder / f"variant_{number}.py")
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        servers = {name: spawn(app) for name, app in apps.items()}
-        for _, url, _ in servers.values():
-            first_chart(browser, url)  # the servers' own first run is not measured
-        times: dict[str, list[float]] = {name: [] for name in apps}
-        for number in range(runs):
-            for name in list(apps) if number % 2 == 0 else list(reversed(apps)):
-                times[name].append(first_chart(browser, servers[name][1]))
+        times = second_visits(browser, apps, runs, first_chart)
         browser.close()
-        for process, _, _ in servers.values():
-            process.terminate()
     bare = statistics.median(times["bare page"])
     print(f"Second visit → first chart, medians of {runs} interleaved runs (repository {REPO.name}).\n")
     print("| page | median | ratio to the bare page |\n|---|---|---|")

@@ -17,7 +17,7 @@ import statistics
 import time
 from typing import Any
 
-from tests.benchmarks.run import APPS, CHART, REPO, first_chart, spawn
+from tests.benchmarks.run import APPS, CHART, REPO, second_visits
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
 TRACED = ["devtools.timeline", "disabled-by-default-devtools.timeline"]
@@ -68,18 +68,10 @@ def main() -> None:
 
     apps = {"bare page": str(REPO / APPS["bare"]), "article page": str(REPO / APPS["ours"])}
     apps |= {path: path for path in arguments.apps}
-    results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in apps}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        servers = {name: spawn(app) for name, app in apps.items()}
-        for _, url, _ in servers.values():
-            first_chart(browser, url)  # the servers' own first run is not measured
-        for number in range(arguments.runs):
-            for name in list(apps) if number % 2 == 0 else list(reversed(apps)):
-                results[name].append(traced_visit(browser, servers[name][1]))
+        results = second_visits(browser, apps, arguments.runs, traced_visit)
         browser.close()
-        for process, _, _ in servers.values():
-            process.terminate()
     bare = [statistics.median(column) for column in zip(*results["bare page"], strict=True)]
     print(f"Second visits, medians of {arguments.runs} interleaved runs.\n")
     print("| page | to first chart | main thread busy | React rendering |\n|---|---|---|---|")

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import requests
 
@@ -32,6 +33,7 @@ from tests.test_browser import free_port, streamlit_command
 
 REPO = Path(__file__).resolve().parents[2]
 APPS = {"ours": "dashboard/app.py", "bare": "tests/benchmarks/bare_app.py"}
+T = TypeVar("T")
 CHART = "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 1"
 
 
@@ -79,6 +81,22 @@ def first_chart(browser, url: str) -> float:  # type: ignore[no-untyped-def]
     elapsed = time.perf_counter() - started
     context.close()
     return elapsed
+
+
+def second_visits(browser, apps: dict[str, str], runs: int, visit: Callable[..., T]) -> dict[str, list[T]]:  # type: ignore[no-untyped-def]
+    """`visit(browser, url)` to each app's server, warm (its own first run is not measured), `runs`
+    times, the apps alternating visit by visit and their order run by run, so a noisy machine slows
+    all alike."""
+    servers = {name: spawn(app) for name, app in apps.items()}
+    for _, url, _ in servers.values():
+        first_chart(browser, url)
+    results: dict[str, list[T]] = {name: [] for name in apps}
+    for number in range(runs):
+        for name in list(apps) if number % 2 == 0 else list(reversed(apps)):
+            results[name].append(visit(browser, servers[name][1]))
+    for process, _, _ in servers.values():
+        process.terminate()
+    return results
 
 
 def start_to_first_chart(browser, runs: int) -> dict[str, tuple[list[float], list[float]]]:  # type: ignore[no-untyped-def]
